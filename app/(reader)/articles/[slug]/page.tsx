@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { ArticleView } from "@/components/reader/article-view";
+import { getPublishedArticle } from "@/lib/articles/reader";
+
+export const revalidate = 60;
+// Rendered on first request, then served from the cache until an editor's change expires it.
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await getPublishedArticle(decodeURIComponent((await params).slug));
+  if (!found || !("article" in found)) return {};
+  const { article } = found;
+  const url = `/articles/${article.slug}`;
+  return {
+    title: article.headline,
+    description: article.standfirst || undefined,
+    alternates: { canonical: url },
+    openGraph: {
+      type: "article",
+      url,
+      title: article.headline,
+      description: article.standfirst || undefined,
+      publishedTime: article.publishedAt,
+      modifiedTime: article.modifiedAt ?? article.publishedAt,
+      authors: article.authors.map((a) => `/authors/${a.slug}`),
+    },
+    twitter: { card: "summary", title: article.headline, description: article.standfirst || undefined },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const slug = decodeURIComponent((await params).slug);
+  const found = await getPublishedArticle(slug);
+  if (!found) notFound();
+  if ("redirectTo" in found) permanentRedirect(`/articles/${found.redirectTo}`);
+  return <ArticleView article={found.article} />;
+}

@@ -1,0 +1,7 @@
+import { FrontPage } from "@/components/reader/front-page";
+
+export const revalidate = 60;
+
+export default function HomePage() {
+  return <FrontPage page={1} />;
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { ArticleSummary } from "@/lib/articles/reader";
+import { Byline } from "./byline";
+import { DateTime } from "./dates";
+
+/** A list of article summaries; `headingLevel` keeps the page's heading order logical. */
+export function ArticleList({ articles, headingLevel = 2 }: { articles: ArticleSummary[]; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ol className="divide-y divide-rule">
+      {articles.map((article) => (
+        <li key={article.slug} className="py-4">
+          <article>
+            <Heading className="font-serif text-xl font-bold leading-snug">
+              <Link href={`/articles/${article.slug}`} className="underline-offset-4 hover:underline">
+                {article.headline}
+              </Link>
+            </Heading>
+            {article.standfirst && <p className="mt-1 text-muted">{article.standfirst}</p>}
+            <p className="mt-1 text-sm text-muted">
+              <Byline authors={article.authors} />
+              {article.authors.length > 0 && " · "}
+              <DateTime iso={article.publishedAt} />
+            </p>
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,16 @@
+import { notFound } from "next/navigation";
+import { listPublishedArticles } from "@/lib/articles/reader";
+import { ArticleList } from "./article-list";
+import { Pagination } from "./pagination";
+
+export async function FrontPage({ page }: { page: number }) {
+  const { articles, pages } = await listPublishedArticles(page);
+  if (page > pages) notFound();
+  return (
+    <>
+      <h1 className="mb-2 font-serif text-3xl font-bold">{page === 1 ? "Latest news" : `Latest news, page ${page}`}</h1>
+      {articles.length === 0 ? <p>No articles yet.</p> : <ArticleList articles={articles} />}
+      <Pagination page={page} pages={pages} hrefFor={(n) => (n === 1 ? "/" : `/page/${n}`)} />
+    </>
+  );
+}

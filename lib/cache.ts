@@ -1,0 +1,21 @@
+import "server-only";
+import { revalidateTag } from "next/cache";
+
+/**
+ * Every cache tag and revalidation in one place.
+ *
+ * Everything readers see carries READER_TAG: an article's headline shows on the front page,
+ * in feeds, on author pages and in other articles' related stories, so any published change
+ * expires them all. Pages regenerate lazily, on their next visit.
+ */
+export const READER_TAG = "reader";
+
+/** Longest a reader page may lag a change no mutation announces (a scheduled time passing). */
+export const READER_REVALIDATE_SECONDS = 60;
+
+/** Expires every reader page now: the next reader request renders fresh content. */
+export function invalidateReaderPages(): void {
+  // Scripts and tests run outside a Next server, where there is no cache to expire.
+  if (!process.env.NEXT_RUNTIME) return;
+  revalidateTag(READER_TAG, { expire: 0 });
+}
