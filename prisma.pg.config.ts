@@ -10,7 +10,7 @@ try {
 } catch {}
 
 const envUrl = process.env.DATABASE_URL;
-const url = envUrl && /^postgres(ql)?:/.test(envUrl) ? envUrl : "postgresql://postgres@127.0.0.1:5432/byline";
+const url = envUrl && /^postgres(ql)?:/.test(envUrl) ? envUrl : "postgresql://postgres@127.0.0.1:5432/postgres";
 
 // Fix 1: the schema engine reads pg_catalog `name` (19) and `"char"` (18) columns the adapter cannot map: read them as text.
 const resultPrototype = pg.Result.prototype as unknown as { addFields(fields: { dataTypeID: number }[]): void };

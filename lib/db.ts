@@ -29,6 +29,9 @@ function sqliteClient(url: string) {
 /** Every query is typed against the SQLite client: the lowest common denominator of both engines. */
 export type Db = ReturnType<typeof sqliteClient>;
 
+/** The client handed to an interactive transaction's callback. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 /** Builds a client for a URL. The app uses the shared `db`; tests and scripts may open others. */
 export function createDb(url: string): Db {
   if (engineOf(url) === "sqlite") {

@@ -12,10 +12,19 @@ export function ArticleView({ article }: { article: ReaderArticle }) {
         {article.standfirst && <p className="mt-3 text-lg text-muted">{article.standfirst}</p>}
         <p className="mt-4 text-sm">
           <Byline authors={article.authors} />
-          {article.dateline && <span className="uppercase"> — {article.dateline}</span>}
+          {article.dateline && (
+            <>
+              {article.authors.length > 0 && " — "}
+              <span className="uppercase">{article.dateline}</span>
+            </>
+          )}
         </p>
         <p className="mt-1 text-sm text-muted">
-          {article.source && <span>{article.source} · </span>}
+          {article.source && (
+            <>
+              <span>{article.source}</span> ·{" "}
+            </>
+          )}
           Published <DateTime iso={article.publishedAt} />
           {article.modifiedAt && (
             <>

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { paragraphsToMarkdown } from "@/lib/articles/markdown";
 import { snapshotOf } from "@/lib/articles/snapshot";
-import { uniqueSlug } from "@/lib/articles/slug";
+import { isSlugFree } from "@/lib/articles/slug";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
 import type { ParsedDocument } from "./parse";
@@ -10,57 +10,117 @@ import type { ParsedDocument } from "./parse";
 export type ImportOutcome = { status: "imported" | "unchanged"; articleId: string; slug: string };
 
 /**
- * Writes one parsed document in one transaction: a PUBLISHED article with its byline,
- * its related links (resolved both ways) and its first revision. A document already
- * imported (same content hash) is left exactly as editors may have changed it.
+ * Writes parsed documents in one transaction: each becomes a PUBLISHED article with its byline,
+ * its related links (resolved both ways) and its first revision. A document already imported
+ * (same content hash) is left exactly as editors may have changed it. If the transaction fails,
+ * nothing of any of the documents is written: callers that want one failure to spare the
+ * others retry document by document (lib/import/run does).
  */
-export async function importDocument(db: Db, document: ParsedDocument): Promise<ImportOutcome> {
-  const existing = await db.article.findUnique({ where: { importHash: document.hash }, select: { id: true, slug: true } });
-  if (existing) return { status: "unchanged", articleId: existing.id, slug: existing.slug };
-
-  try {
-    return await db.$transaction(async (tx) => {
-      const authorIds: string[] = [];
-      for (const name of document.authors) {
-        const slug = slugify(name) || "author";
-        const author = await tx.author.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } });
-        if (!authorIds.includes(author.id)) authorIds.push(author.id);
-      }
-
-      const fields = {
-        slug: await uniqueSlug(tx, document.headline),
-        headline: document.headline,
-        standfirst: document.standfirst,
-        body: paragraphsToMarkdown(document.paragraphs),
-        caption: document.caption,
-        dateline: document.dateline,
-        source: document.source,
-        status: "PUBLISHED" as const,
-        publishedAt: document.publishedAt,
-        relatedEnabled: true,
-      };
-      const article = await tx.article.create({
-        data: {
-          ...fields,
-          headlineKey: headlineKey(document.headline),
-          importHash: document.hash,
-          bylines: { create: authorIds.map((authorId, position) => ({ authorId, position })) },
-          relatedLinks: {
-            create: document.related.map((label, position) => ({ label, labelKey: headlineKey(label), position })),
-          },
-          revisions: { create: { version: 1, snapshot: snapshotOf(fields, authorIds) } },
-        },
-        select: { id: true, slug: true, headlineKey: true },
-      });
-      await resolveRelatedLinks(tx, article);
-      return { status: "imported" as const, articleId: article.id, slug: article.slug };
-    });
-  } catch (error) {
-    // Another import of the same document won the race: that is the idempotent outcome too.
-    if ((error as { code?: string }).code === "P2002") {
-      const winner = await db.article.findUnique({ where: { importHash: document.hash }, select: { id: true, slug: true } });
-      if (winner) return { status: "unchanged", articleId: winner.id, slug: winner.slug };
+export async function importDocuments(db: Db, documents: ParsedDocument[]): Promise<ImportOutcome[]> {
+  const known = async () =>
+    new Map(
+      (await db.article.findMany({ where: { importHash: { in: documents.map((d) => d.hash) } }, select: { id: true, slug: true, importHash: true } }))
+        .map((a) => [a.importHash!, { status: "unchanged" as const, articleId: a.id, slug: a.slug }]),
+    );
+  const outcomes = await known();
+  const fresh = [...new Map(documents.filter((d) => !outcomes.has(d.hash)).map((d) => [d.hash, d])).values()];
+  if (fresh.length > 0) {
+    try {
+      const created = await db.$transaction((tx) => writeDocuments(tx, fresh));
+      for (const article of created) outcomes.set(article.importHash!, { status: "imported", articleId: article.id, slug: article.slug });
+    } catch (error) {
+      // A concurrent import of the same document won the race: that is the idempotent outcome too.
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      const now = await known();
+      if (!fresh.every((d) => now.has(d.hash))) throw error;
+      for (const [hash, outcome] of now) if (!outcomes.has(hash)) outcomes.set(hash, outcome);
     }
-    throw error;
   }
+  // A document repeated within the batch is imported once; its repeats count as unchanged.
+  const seen = new Set<string>();
+  return documents.map((d) => {
+    const outcome = outcomes.get(d.hash)!;
+    const repeat = seen.has(d.hash);
+    seen.add(d.hash);
+    return repeat ? { ...outcome, status: "unchanged" } : outcome;
+  });
+}
+
+async function writeDocuments(tx: Tx, documents: ParsedDocument[]) {
+  const authorIds = await ensureAuthors(tx, documents.flatMap((d) => d.authors));
+  const slugs = await allocateSlugs(tx, documents.map((d) => d.headline));
+  const rows = documents.map((document, i) => {
+    const bylineIds = [...new Set(document.authors.map((name) => authorIds.get(slugify(name) || "author")!))];
+    const fields = {
+      slug: slugs[i],
+      headline: document.headline,
+      standfirst: document.standfirst,
+      body: paragraphsToMarkdown(document.paragraphs),
+      caption: document.caption,
+      dateline: document.dateline,
+      source: document.source,
+      status: "PUBLISHED" as const,
+      publishedAt: document.publishedAt,
+      relatedEnabled: true,
+    };
+    return { document, bylineIds, fields };
+  });
+  const articles = await tx.article.createManyAndReturn({
+    data: rows.map(({ document, fields }) => ({ ...fields, headlineKey: headlineKey(document.headline), importHash: document.hash })),
+    select: { id: true, slug: true, headlineKey: true, importHash: true },
+  });
+  const idByHash = new Map(articles.map((a) => [a.importHash!, a.id]));
+  const withIds = rows.map((row) => ({ ...row, articleId: idByHash.get(row.document.hash)! }));
+  await tx.byline.createMany({
+    data: withIds.flatMap(({ articleId, bylineIds }) => bylineIds.map((authorId, position) => ({ articleId, authorId, position }))),
+  });
+  await tx.relatedLink.createMany({
+    data: withIds.flatMap(({ articleId, document }) =>
+      document.related.map((label, position) => ({ articleId, label, labelKey: headlineKey(label), position })),
+    ),
+  });
+  await tx.revision.createMany({
+    data: withIds.map(({ articleId, fields, bylineIds }) => ({ articleId, version: 1, snapshot: snapshotOf(fields, bylineIds) })),
+  });
+  await resolveRelatedLinks(tx, articles);
+  return articles;
+}
+
+/** Author ids by slug for the named authors, creating the ones not yet known. */
+async function ensureAuthors(tx: Tx, names: string[]): Promise<Map<string, string>> {
+  const nameBySlug = new Map<string, string>();
+  for (const name of names) {
+    const slug = slugify(name) || "author";
+    if (!nameBySlug.has(slug)) nameBySlug.set(slug, name);
+  }
+  const slugs = [...nameBySlug.keys()];
+  if (slugs.length === 0) return new Map();
+  const known = await tx.author.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const knownSlugs = new Set(known.map((a) => a.slug));
+  const missing = slugs.filter((slug) => !knownSlugs.has(slug));
+  const created = missing.length
+    ? await tx.author.createManyAndReturn({ data: missing.map((slug) => ({ slug, name: nameBySlug.get(slug)! })), select: { id: true, slug: true } })
+    : [];
+  return new Map([...known, ...created].map((a) => [a.slug, a.id]));
+}
+
+/** A free slug per headline: the headline's own, else its first free "-2", "-3"… variant. */
+async function allocateSlugs(tx: Tx, headlines: string[]): Promise<string[]> {
+  const bases = headlines.map((h) => slugify(h) || "article");
+  const unique = [...new Set(bases)];
+  const [articles, redirects] = await Promise.all([
+    tx.article.findMany({ where: { slug: { in: unique } }, select: { slug: true } }),
+    tx.slugRedirect.findMany({ where: { slug: { in: unique } }, select: { slug: true } }),
+  ]);
+  const taken = new Set([...articles, ...redirects].map((r) => r.slug));
+  const slugs: string[] = [];
+  for (const base of bases) {
+    let slug = base;
+    let n = 1;
+    // The bases were checked in one query above; numbered variants (rare) one at a time.
+    while (taken.has(slug) || (slug !== base && !(await isSlugFree(tx, slug)))) slug = `${base}-${++n}`;
+    taken.add(slug);
+    slugs.push(slug);
+  }
+  return slugs;
 }

@@ -1,36 +1,25 @@
 import "server-only";
-import type { Db } from "@/lib/db";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import { Prisma } from "@/generated/sqlite/client";
+import type { Tx } from "@/lib/db";
 
 /**
  * Connects related-story labels and headlines that fold to the same key, in both directions,
- * so the order in which two articles arrive does not matter:
- * the article's own unresolved links get a target, and other articles' unresolved links
- * whose label matches its headline get this article. An article never links to itself.
+ * so the order in which articles arrive does not matter: the given articles' own unresolved
+ * links, and every other unresolved link whose label matches one of their headlines, get the
+ * oldest live article with that headline as target. An article never links to itself.
+ * One statement, whatever the number of links.
  */
-export async function resolveRelatedLinks(tx: Tx, article: { id: string; headlineKey: string }): Promise<void> {
-  const unresolved = await tx.relatedLink.findMany({
-    where: { articleId: article.id, targetArticleId: null, url: null },
-    select: { id: true, labelKey: true },
-  });
-  if (unresolved.length > 0) {
-    const candidates = await tx.article.findMany({
-      where: { headlineKey: { in: [...new Set(unresolved.map((l) => l.labelKey))] }, deletedAt: null, id: { not: article.id } },
-      select: { id: true, headlineKey: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
-    const firstByKey = new Map<string, string>();
-    for (const candidate of candidates) if (!firstByKey.has(candidate.headlineKey)) firstByKey.set(candidate.headlineKey, candidate.id);
-    for (const link of unresolved) {
-      const target = firstByKey.get(link.labelKey);
-      if (target) await tx.relatedLink.update({ where: { id: link.id }, data: { targetArticleId: target } });
-    }
-  }
-  if (article.headlineKey) {
-    await tx.relatedLink.updateMany({
-      where: { labelKey: article.headlineKey, targetArticleId: null, url: null, articleId: { not: article.id } },
-      data: { targetArticleId: article.id },
-    });
-  }
+export async function resolveRelatedLinks(tx: Tx, articles: { id: string; headlineKey: string }[]): Promise<void> {
+  if (articles.length === 0) return;
+  const ids = articles.map((a) => a.id);
+  const keys = [...new Set(articles.map((a) => a.headlineKey).filter(Boolean))];
+  // Plain SQL that reads the same on SQLite and PostgreSQL.
+  const candidate = Prisma.sql`FROM "Article" a
+    WHERE a."headlineKey" = "RelatedLink"."labelKey" AND a."deletedAt" IS NULL AND a."id" <> "RelatedLink"."articleId"`;
+  const matching = keys.length ? Prisma.sql` OR "labelKey" IN (${Prisma.join(keys)})` : Prisma.empty;
+  await tx.$executeRaw`
+    UPDATE "RelatedLink" SET "targetArticleId" = (SELECT a."id" ${candidate} ORDER BY a."createdAt", a."id" LIMIT 1)
+    WHERE "targetArticleId" IS NULL AND "url" IS NULL
+      AND ("articleId" IN (${Prisma.join(ids)})${matching})
+      AND EXISTS (SELECT 1 ${candidate})`;
 }

@@ -1,0 +1,41 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests drive Debian's Chromium against a production build (`next build && next start`).
+// scripts/test.mjs prepares the database and the build; E2E_DATABASE_URL names that database.
+const port = Number(process.env.E2E_PORT ?? 3217);
+const baseURL = `http://127.0.0.1:${port}`;
+const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
+
+if (!/^file:|^postgres(ql)?:\/\/[^@/]*@?(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) {
+  throw new Error(`Refusing to run end-to-end tests against a non-local database: ${databaseUrl}`);
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      NEXTAUTH_URL: baseURL,
+      SITE_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

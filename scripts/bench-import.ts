@@ -1,0 +1,44 @@
+// `npm run bench:import [-- --count N]`: imports N synthetic documents (default 10,000) from files
+// into a fresh SQLite database and a fresh PostgreSQL database; prints documents per second.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { importFiles } from "@/lib/import/run";
+import { createScratchDb } from "./scratch-db";
+import { syntheticDocuments } from "./synthetic";
+
+const countArg = process.argv.indexOf("--count");
+const count = countArg > 0 ? Number(process.argv[countArg + 1]) : 10_000;
+const pgUrl = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
+  const files = syntheticDocuments(count).map((text, i) => {
+    const file = path.join(dir, `${String(i).padStart(6, "0")}.txt`);
+    writeFileSync(file, text);
+    return file;
+  });
+  console.log(`import benchmark: ${count} synthetic documents, ${os.cpus().length} cores, node ${process.version}`);
+  for (const engine of ["sqlite", "postgresql"] as const) {
+    const scratch = await createScratchDb(engine === "sqlite" ? "sqlite" : pgUrl);
+    try {
+      const started = performance.now();
+      const summary = await importFiles(scratch.db, files, { log: () => {} });
+      const seconds = (performance.now() - started) / 1000;
+      const links = await scratch.db.relatedLink.count();
+      const resolved = await scratch.db.relatedLink.count({ where: { targetArticleId: { not: null } } });
+      console.log(
+        `${engine.padEnd(10)} imported ${summary.imported}, failed ${summary.failed} in ${seconds.toFixed(1)} s = ${(summary.imported / seconds).toFixed(0)} documents/s ` +
+          `(${links} related links, ${resolved} resolved)`,
+      );
+    } finally {
+      await scratch.drop();
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

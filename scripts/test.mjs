@@ -1,0 +1,51 @@
+// `npm test`: the whole suite on the engine DATABASE_URL names (SQLite when unset).
+// Unit and integration tests first, then a fresh end-to-end database (migrated with
+// `prisma migrate deploy`, seeded with the importer), a production build, and Playwright.
+// `npm test -- --unit` or `-- --e2e` runs one half; other arguments go to Playwright.
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import pg from "pg";
+import { engineFor } from "./prisma-env.mjs";
+
+const args = process.argv.slice(2);
+const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : null;
+const playwrightArgs = args.filter((a) => a !== "--unit" && a !== "--e2e");
+const engine = engineFor();
+
+function run(command, commandArgs, env = {}) {
+  console.log(`\n$ ${command} ${commandArgs.join(" ")}`);
+  const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", ...env } });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${command} ${commandArgs.join(" ")} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+
+async function freshE2eDatabase() {
+  if (engine === "sqlite") {
+    const file = "data/e2e.db";
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+    return `file:./${file}`;
+  }
+  const url = new URL(process.env.DATABASE_URL);
+  const name = `${url.pathname.slice(1) || "byline"}_e2e`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+console.log(`Byline test suite on ${engine}`);
+if (only !== "e2e") run("npm", ["run", "test:unit"]);
+if (only !== "unit") {
+  const e2eUrl = await freshE2eDatabase();
+  const env = { DATABASE_URL: e2eUrl };
+  run("node", ["scripts/db.mjs", "migrate", "deploy"], env);
+  run("npm", ["run", "db:seed"], env);
+  // Reader pages are prerendered from the database at build time, so build against the test database.
+  run("node_modules/.bin/next", ["build"], env);
+  run("node_modules/.bin/playwright", ["test", ...playwrightArgs], { E2E_DATABASE_URL: e2eUrl });
+}
