@@ -10,7 +10,6 @@ import { PrismaClient as PgClient } from "@/generated/pg/client";
 export type { Prisma } from "@/generated/sqlite/client";
 
 export const DEFAULT_DATABASE_URL = "file:./data/byline.db";
-export const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 
 export type Engine = "sqlite" | "postgresql";
 export function engineOf(url: string): Engine {
@@ -18,7 +17,10 @@ export function engineOf(url: string): Engine {
   if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
   throw new Error("DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL");
 }
-export const engine: Engine = engineOf(databaseUrl);
+/** The engine of this process's database (DATABASE_URL, read when first needed). */
+export function currentEngine(): Engine {
+  return engineOf(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+}
 
 // Password hashes never leave the database unless a query asks for them by name.
 const omit = { user: { passwordHash: true } } as const;
@@ -48,5 +50,18 @@ export function createDb(url: string): Db {
 }
 
 const globalForDb = globalThis as unknown as { bylineDb?: Db };
-/** The one Prisma client of this process, chosen from DATABASE_URL. */
-export const db: Db = globalForDb.bylineDb ?? (globalForDb.bylineDb = createDb(databaseUrl));
+function instance(): Db {
+  return (globalForDb.bylineDb ??= createDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL));
+}
+
+/**
+ * The one Prisma client of this process, chosen from DATABASE_URL. Built on first use, not on
+ * import, so a build or a test can settle the URL before anything connects.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_, property) {
+    const client = instance();
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

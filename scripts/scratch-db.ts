@@ -65,3 +65,13 @@ export function createTestDb(): Promise<ScratchDb> {
   const url = process.env.DATABASE_URL ?? "";
   return createScratchDb(/^postgres(ql)?:/.test(url) ? url : "sqlite");
 }
+
+/**
+ * A scratch database on the engine under test that the app's own `db` (lib/db.ts) uses:
+ * DATABASE_URL is pointed at it before anything in this process connects.
+ */
+export async function useTestDbForApp(): Promise<ScratchDb> {
+  const scratch = await createTestDb();
+  process.env.DATABASE_URL = scratch.url;
+  return scratch;
+}

@@ -46,6 +46,6 @@ if (only !== "unit") {
   run("node", ["scripts/db.mjs", "migrate", "deploy"], env);
   run("npm", ["run", "db:seed"], env);
   // Reader pages are prerendered from the database at build time, so build against the test database.
-  run("node_modules/.bin/next", ["build"], env);
+  run("node_modules/.bin/next", ["build"], { ...env, SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3217}` });
   run("node_modules/.bin/playwright", ["test", ...playwrightArgs], { E2E_DATABASE_URL: e2eUrl });
 }

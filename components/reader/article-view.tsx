@@ -40,6 +40,7 @@ export function ArticleView({ article }: { article: ReaderArticle }) {
       )}
       <div className="prose-article font-serif text-lg" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       <RelatedStories stories={article.related} />
+      <Suggestions suggestions={article.suggestions} />
     </article>
   );
 }
@@ -59,6 +60,23 @@ function RelatedStories({ stories }: { stories: ReaderArticle["related"] }) {
             ) : (
               <Link href={story.href} className="underline">{story.label}</Link>
             )}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+function Suggestions({ suggestions }: { suggestions: ReaderArticle["suggestions"] }) {
+  if (suggestions.length === 0) return null;
+  return (
+    <aside aria-labelledby="suggested-heading" className="no-print mt-8 border-t border-dashed border-rule pt-4">
+      <h2 id="suggested-heading" className="font-serif text-lg font-bold">More on this topic</h2>
+      <p className="text-sm text-muted">Suggested automatically</p>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {suggestions.map((s) => (
+          <li key={s.href}>
+            <Link href={s.href} className="underline">{s.headline}</Link>
           </li>
         ))}
       </ul>

@@ -2,7 +2,8 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { READER_REVALIDATE_SECONDS, READER_TAG } from "@/lib/cache";
-import { renderMarkdown } from "./markdown";
+import { searchArticleIds } from "@/lib/search";
+import { markdownToPlainText, renderMarkdown } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./visibility";
 
 // Reader queries. Results are cached under READER_TAG and must be JSON-serialisable
@@ -19,6 +20,7 @@ export type ArticleSummary = {
   authors: BylineAuthor[];
 };
 export type RelatedStory = { label: string; href: string; external: boolean };
+export type Suggestion = { headline: string; href: string };
 export type ReaderArticle = ArticleSummary & {
   id: string;
   bodyHtml: string;
@@ -26,7 +28,11 @@ export type ReaderArticle = ArticleSummary & {
   dateline: string;
   source: string;
   modifiedAt: string | null;
+  /** Plain text of the body's opening, for descriptions. */
+  summary: string;
   related: RelatedStory[];
+  /** Automatic suggestions topping the curated list up to five when it shows fewer than three. */
+  suggestions: Suggestion[];
 };
 
 const summarySelect = {
@@ -113,11 +119,18 @@ export const getPublishedArticle = unstable_cache(
       return target && isVisibleToReaders(target, now) ? { redirectTo: target.slug } : null;
     }
     const related: RelatedStory[] = [];
+    let suggestions: Suggestion[] = [];
     if (row.relatedEnabled) {
       for (const link of row.relatedLinks) {
         if (link.url) related.push({ label: link.label, href: link.url, external: true });
         else if (link.targetArticle && isVisibleToReaders(link.targetArticle, now))
           related.push({ label: link.targetArticle.headline, href: `/articles/${link.targetArticle.slug}`, external: false });
+      }
+      if (related.length < MIN_CURATED) {
+        const curatedSlugs = new Set(related.map((r) => r.href));
+        suggestions = (await similarArticles(row.id, `${row.headline} ${row.standfirst}`, MAX_RELATED))
+          .filter((s) => !curatedSlugs.has(s.href))
+          .slice(0, MAX_RELATED - related.length);
       }
     }
     return {
@@ -129,10 +142,92 @@ export const getPublishedArticle = unstable_cache(
         dateline: row.dateline,
         source: row.source,
         modifiedAt: row.modifiedAt?.toISOString() ?? null,
+        summary: markdownToPlainText(row.body).slice(0, 300),
         related,
+        suggestions,
       },
     };
   },
   ["published-article"],
+  cacheOptions,
+);
+
+const MIN_CURATED = 3;
+const MAX_RELATED = 5;
+
+/** Published articles sharing the most (and rarest) words with the given text, never the article itself. */
+async function similarArticles(articleId: string, text: string, limit: number): Promise<Suggestion[]> {
+  const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId] });
+  const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, slug: true, headline: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hits.flatMap((h) => {
+    const row = byId.get(h.id);
+    return row ? [{ headline: row.headline, href: `/articles/${row.slug}` }] : [];
+  });
+}
+
+/** Summaries of the given ids, in the given order (search results). */
+async function summariesInOrder(ids: string[]): Promise<ArticleSummary[]> {
+  const rows = await db.article.findMany({ where: { id: { in: ids } }, select: { ...summarySelect, id: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : []));
+}
+
+export const SEARCH_PAGE_SIZE = 10;
+
+/** Search results for readers, best first. Not cached: queries are too varied to reuse. */
+export async function searchPublishedArticles(query: string, page: number): Promise<{ results: ArticleSummary[]; total: number; pages: number }> {
+  const { hits, total } = await searchArticleIds(query, { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
+  return { results: await summariesInOrder(hits.map((h) => h.id)), total, pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
+}
+
+export type ReaderAuthor = { name: string; slug: string; bio: string; articles: ArticleSummary[] };
+
+/** An author with their published articles, newest first; null if unknown or with nothing published. */
+export const getAuthorWithArticles = unstable_cache(
+  async (slug: string): Promise<ReaderAuthor | null> => {
+    const author = await db.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, bio: true } });
+    if (!author) return null;
+    const rows = await db.article.findMany({
+      where: { ...visibleToReaders(new Date()), bylines: { some: { authorId: author.id } } },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 100,
+      select: summarySelect,
+    });
+    if (rows.length === 0) return null;
+    return { name: author.name, slug: author.slug, bio: author.bio, articles: rows.map(toSummary) };
+  },
+  ["author-with-articles"],
+  cacheOptions,
+);
+
+/** The newest published articles with what feeds need. */
+export const latestForFeeds = unstable_cache(
+  async (limit: number, since?: string): Promise<(ArticleSummary & { modifiedAt: string | null })[]> => {
+    const where = visibleToReaders(new Date());
+    const rows = await db.article.findMany({
+      where: since ? { ...where, publishedAt: { ...where.publishedAt, gte: new Date(since) } } : where,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: { ...summarySelect, modifiedAt: true },
+    });
+    return rows.map((r) => ({ ...toSummary(r), modifiedAt: r.modifiedAt?.toISOString() ?? null }));
+  },
+  ["latest-for-feeds"],
+  cacheOptions,
+);
+
+/** Every published article's URL data, for the sitemap. */
+export const sitemapEntries = unstable_cache(
+  async (): Promise<{ slug: string; lastModified: string }[]> => {
+    const rows = await db.article.findMany({
+      where: visibleToReaders(new Date()),
+      orderBy: { publishedAt: "desc" },
+      take: 50_000,
+      select: { slug: true, publishedAt: true, modifiedAt: true },
+    });
+    return rows.map((r) => ({ slug: r.slug, lastModified: (r.modifiedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
+  },
+  ["sitemap-entries"],
   cacheOptions,
 );

@@ -18,9 +18,9 @@ export type ImportOutcome = { status: "imported" | "unchanged"; articleId: strin
  */
 export async function importDocuments(db: Db, documents: ParsedDocument[]): Promise<ImportOutcome[]> {
   const known = async () =>
-    new Map(
+    new Map<string, ImportOutcome>(
       (await db.article.findMany({ where: { importHash: { in: documents.map((d) => d.hash) } }, select: { id: true, slug: true, importHash: true } }))
-        .map((a) => [a.importHash!, { status: "unchanged" as const, articleId: a.id, slug: a.slug }]),
+        .map((a) => [a.importHash!, { status: "unchanged", articleId: a.id, slug: a.slug }]),
     );
   const outcomes = await known();
   const fresh = [...new Map(documents.filter((d) => !outcomes.has(d.hash)).map((d) => [d.hash, d])).values()];

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/reader/article-view";
+import { newsArticleJsonLd, scriptSafeJson } from "@/lib/articles/json-ld";
 import { getPublishedArticle } from "@/lib/articles/reader";
+import { siteName, siteUrl } from "@/lib/site";
 
 export const revalidate = 60;
 // Rendered on first request, then served from the cache until an editor's change expires it.
@@ -16,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const url = `/articles/${article.slug}`;
   return {
     title: article.headline,
-    description: article.standfirst || undefined,
+    description: article.standfirst || article.summary.slice(0, 160),
     alternates: { canonical: url },
     openGraph: {
       type: "article",
@@ -36,5 +38,10 @@ export default async function ArticlePage({ params }: Props) {
   const found = await getPublishedArticle(slug);
   if (!found) notFound();
   if ("redirectTo" in found) permanentRedirect(`/articles/${found.redirectTo}`);
-  return <ArticleView article={found.article} />;
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(newsArticleJsonLd(found.article, siteUrl, siteName)) }} />
+      <ArticleView article={found.article} />
+    </>
+  );
 }

@@ -1,0 +1,35 @@
+// GET /feed.xml — RSS 2.0 of the 50 latest published articles.
+import { latestForFeeds } from "@/lib/articles/reader";
+import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
+import { siteName, siteUrl } from "@/lib/site";
+
+export const revalidate = 60;
+
+export async function GET() {
+  const articles = await latestForFeeds(50);
+  const items = articles
+    .map((a) => {
+      const url = `${siteUrl}/articles/${a.slug}`;
+      return `<item>
+<title>${xmlEscape(a.headline)}</title>
+<link>${xmlEscape(url)}</link>
+<guid isPermaLink="true">${xmlEscape(url)}</guid>
+<pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
+${a.standfirst ? `<description>${xmlEscape(a.standfirst)}</description>\n` : ""}${a.authors.map((au) => `<dc:creator>${xmlEscape(au.name)}</dc:creator>`).join("\n")}
+</item>`;
+    })
+    .join("\n");
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+<title>${xmlEscape(siteName)}</title>
+<link>${xmlEscape(siteUrl)}/</link>
+<description>${xmlEscape(`Latest news from ${siteName}`)}</description>
+<language>en</language>
+<atom:link href="${xmlEscape(siteUrl)}/feed.xml" rel="self" type="application/rss+xml"/>
+${articles[0] ? `<lastBuildDate>${new Date(articles[0].modifiedAt ?? articles[0].publishedAt).toUTCString()}</lastBuildDate>\n` : ""}${items}
+</channel>
+</rss>
+`;
+  return xmlResponse(body, "application/rss+xml; charset=utf-8");
+}

@@ -1,0 +1,28 @@
+// GET /news-sitemap.xml — Google News sitemap: articles published in the last two days, at most 1,000.
+import { latestForFeeds } from "@/lib/articles/reader";
+import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
+import { siteName, siteUrl } from "@/lib/site";
+
+export const revalidate = 60;
+
+export async function GET() {
+  const since = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
+  const articles = await latestForFeeds(1000, since);
+  const urls = articles
+    .map(
+      (a) => `<url>
+<loc>${xmlEscape(`${siteUrl}/articles/${a.slug}`)}</loc>
+<news:news>
+<news:publication><news:name>${xmlEscape(siteName)}</news:name><news:language>en</news:language></news:publication>
+<news:publication_date>${a.publishedAt}</news:publication_date>
+<news:title>${xmlEscape(a.headline)}</news:title>
+</news:news>
+</url>`,
+    )
+    .join("\n");
+  return xmlResponse(`<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+${urls}
+</urlset>
+`);
+}

@@ -1,0 +1,22 @@
+import type { ReaderArticle } from "./reader";
+
+/** schema.org NewsArticle for an article page. */
+export function newsArticleJsonLd(article: ReaderArticle, siteUrl: string, siteName: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.headline,
+    description: article.standfirst || undefined,
+    datePublished: article.publishedAt,
+    dateModified: article.modifiedAt ?? article.publishedAt,
+    mainEntityOfPage: `${siteUrl}/articles/${article.slug}`,
+    author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: `${siteUrl}/authors/${a.slug}` })),
+    publisher: { "@type": "Organization", name: siteName, url: siteUrl },
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+  };
+}
+
+/** JSON for a <script> element: "<" escaped so no text can close the element. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,14 @@
+/** Escapes text for XML element content and attribute values. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+export function xmlResponse(body: string, contentType = "application/xml; charset=utf-8"): Response {
+  return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "public, s-maxage=60, stale-while-revalidate=300" } });
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { Prisma } from "@/generated/sqlite/client";
+import { currentEngine, db } from "@/lib/db";
+
+/**
+ * Full-text search over published headline, standfirst and body, ranked by relevance:
+ * SQLite FTS5 (bm25, porter stemming) or PostgreSQL tsvector (ts_rank, english stemming),
+ * behind one function. Input is reduced to plain words first, so quotes, operators, SQL
+ * metacharacters or 2,000 characters of anything can at worst find nothing.
+ */
+
+const MAX_TERMS = 24;
+
+/** The words of a query: letters and digits of any script, at most MAX_TERMS of them. */
+export function searchTerms(query: string): string[] {
+  const words = query.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].slice(0, MAX_TERMS);
+}
+
+export type SearchHit = { id: string; rank: number };
+
+/**
+ * Ids of matching articles visible to readers, best first. `mode: "all"` needs every word
+ * (the search page); `"any"` ranks by how many and how rare the shared words are (similar articles).
+ */
+export async function searchArticleIds(
+  query: string,
+  { mode = "all", limit = 20, offset = 0, excludeIds = [] as string[] } = {},
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return { hits: [], total: 0 };
+  const now = new Date();
+  const exclude = excludeIds.length ? Prisma.sql`AND a."id" NOT IN (${Prisma.join(excludeIds)})` : Prisma.empty;
+  const visible = Prisma.sql`a."deletedAt" IS NULL AND a."status" IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now} ${exclude}`;
+
+  if (currentEngine() === "sqlite") {
+    // Each term quoted: FTS5 operators (AND, NEAR, *, ^, column filters) lose their meaning.
+    const match = terms.map((t) => `"${t}"`).join(mode === "all" ? " " : " OR ");
+    const from = Prisma.sql`FROM "ArticleFts" f JOIN "Article" a ON a.rowid = f.rowid WHERE "ArticleFts" MATCH ${match} AND ${visible}`;
+    const [rows, count] = await Promise.all([
+      db.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY rank, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
+      db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`,
+    ]);
+    return { hits: rows.map((r) => ({ id: r.id, rank: -Number(r.rank) })), total: Number(count[0]?.n ?? 0) };
+  }
+
+  // The expression must match the Article_search_idx index in the PostgreSQL migration.
+  const vector = Prisma.sql`(setweight(to_tsvector('english', a."headline"), 'A') || setweight(to_tsvector('english', a."standfirst"), 'B') || setweight(to_tsvector('english', a."body"), 'C'))`;
+  const tsquery = Prisma.sql`to_tsquery('english', ${terms.join(mode === "all" ? " & " : " | ")})`;
+  const from = Prisma.sql`FROM "Article" a WHERE ${vector} @@ ${tsquery} AND ${visible}`;
+  const [rows, count] = await Promise.all([
+    db.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", ts_rank(${vector}, ${tsquery}) AS rank ${from} ORDER BY rank DESC, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
+    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`,
+  ]);
+  return { hits: rows.map((r) => ({ id: r.id, rank: Number(r.rank) })), total: Number(count[0]?.n ?? 0) };
+}
