@@ -36,6 +36,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       SITE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: "",
     },
   },
 });

@@ -47,5 +47,6 @@ if (only !== "unit") {
   run("npm", ["run", "db:seed"], env);
   // Reader pages are prerendered from the database at build time, so build against the test database.
   run("node_modules/.bin/next", ["build"], { ...env, SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3217}` });
-  run("node_modules/.bin/playwright", ["test", ...playwrightArgs], { E2E_DATABASE_URL: e2eUrl });
+  // The react-server condition lets specs load lib/ modules (server-only); the web server gets it removed.
+  run("node_modules/.bin/playwright", ["test", ...playwrightArgs], { E2E_DATABASE_URL: e2eUrl, NODE_OPTIONS: "--conditions=react-server" });
 }

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { siteName } from "@/lib/site";
+
+/** Skip link, header with navigation, main landmark and footer around every reader page. */
+export function ReaderChrome({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <a
+        href="#main"
+        className="skip-link sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-paper focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header role="banner" className="border-b border-rule">
+        <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <Link href="/" className="font-serif text-2xl font-bold no-underline">
+            {siteName}
+          </Link>
+          <nav aria-label="Main">
+            <ul className="flex gap-4 text-sm">
+              <li><Link href="/" className="underline-offset-4 hover:underline">Latest</Link></li>
+              <li><Link href="/search" className="underline-offset-4 hover:underline">Search</Link></li>
+              <li><a href="/feed.xml" className="underline-offset-4 hover:underline">RSS</a></li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-6">
+        {children}
+      </main>
+      <footer className="border-t border-rule">
+        <p className="mx-auto max-w-3xl px-4 py-4 text-sm text-muted">© {siteName}</p>
+      </footer>
+    </>
+  );
+}
+
+export function NotFoundMessage() {
+  return (
+    <>
+      <h1 className="font-serif text-3xl font-bold">Page not found</h1>
+      <p className="mt-4">There is no page at this address. It may have been moved or taken down.</p>
+      <p className="mt-4">
+        <Link href="/" className="underline">Go to the latest news</Link> or <Link href="/search" className="underline">search the archive</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import AxeBuilder from "@axe-core/playwright";
+import { createArticle, expect, test, uniqueHeadline } from "./fixtures";
+
+const SEED_PATH = "/articles/mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south";
+const SEED_HEADLINE = "Mali Islamists threaten to hit at heart of France as they push south";
+
+const pages = {
+  front: "/",
+  article: SEED_PATH,
+  author: "/authors/serge-daniel",
+  search: "/search?q=Diabaly",
+};
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`reader pages with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("front page, article, author page and search are complete", async ({ page }) => {
+      await page.goto(pages.front);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Latest news");
+      await expect(page.getByRole("link", { name: SEED_HEADLINE })).toBeVisible();
+
+      await page.goto(pages.article);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEED_HEADLINE);
+      await expect(page.locator(".prose-article p")).toHaveCount(29);
+
+      await page.goto(pages.author);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Serge Daniel");
+      await expect(page.getByRole("link", { name: SEED_HEADLINE })).toBeVisible();
+
+      // The search form is a plain GET form: it works without JavaScript.
+      await page.goto("/search");
+      await page.getByRole("searchbox", { name: "Search articles" }).fill("Diabaly airstrikes");
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveURL(/\/search\?q=Diabaly\+airstrikes/);
+      await expect(page.getByText("1 result for “Diabaly airstrikes”")).toBeVisible();
+      await expect(page.getByRole("link", { name: SEED_HEADLINE })).toBeVisible();
+    });
+  });
+}
+
+test("every reader page passes an axe scan with no violations", async ({ page }) => {
+  for (const path of [...Object.values(pages), "/articles/no-such-article", "/no/such/page"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id} ${v.help}`)).toEqual([]);
+  }
+});
+
+test("landmarks, one h1 and a skip link that moves focus to the content", async ({ page }) => {
+  await page.goto(SEED_PATH);
+  for (const role of ["banner", "navigation", "main", "contentinfo"] as const) await expect(page.getByRole(role).first()).toBeVisible();
+  await expect(page.locator("h1")).toHaveCount(1);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await skip.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+});
+
+test("search engines get title, description, canonical, Open Graph and NewsArticle JSON-LD", async ({ page, baseURL }) => {
+  await page.goto(SEED_PATH);
+  await expect(page).toHaveTitle(`${SEED_HEADLINE} — Byline`);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /^Local government official reports/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}${SEED_PATH}`);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", SEED_HEADLINE);
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd).toMatchObject({
+    "@type": "NewsArticle",
+    headline: SEED_HEADLINE,
+    datePublished: "2013-01-14T00:00:00.000Z",
+    dateModified: "2013-01-14T00:00:00.000Z",
+    author: [{ "@type": "Person", name: "Serge Daniel", url: `${baseURL}/authors/serge-daniel` }],
+    publisher: { "@type": "Organization", name: "Byline" },
+  });
+});
+
+test("feed, sitemaps and robots are well-formed and list what readers may see", async ({ page, request, baseURL }) => {
+  await page.goto("/");
+  const parse = (xml: string) =>
+    page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "application/xml");
+      if (doc.querySelector("parsererror")) return { error: doc.querySelector("parsererror")!.textContent };
+      return { root: doc.documentElement.nodeName, locs: [...doc.querySelectorAll("loc, item > link")].map((n) => n.textContent) };
+    }, xml);
+
+  const feed = await request.get("/feed.xml");
+  expect(feed.headers()["content-type"]).toContain("application/rss+xml");
+  const rss = await parse(await feed.text());
+  expect(rss).toMatchObject({ root: "rss" });
+  expect(rss.locs).toContain(`${baseURL}${SEED_PATH}`);
+
+  const sitemap = await parse(await (await request.get("/sitemap.xml")).text());
+  expect(sitemap).toMatchObject({ root: "urlset" });
+  expect(sitemap.locs).toContain(`${baseURL}${SEED_PATH}`);
+
+  // Google News takes the last two days only: the 2013 seed is not there.
+  const news = await parse(await (await request.get("/news-sitemap.xml")).text());
+  expect(news).toMatchObject({ root: "urlset" });
+  expect(news.locs).not.toContain(`${baseURL}${SEED_PATH}`);
+
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toContain("Disallow: /admin");
+  expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+});
+
+test("drafts, future-scheduled, archived and trashed articles are a 404 everywhere", async ({ page, request }) => {
+  const hidden = [
+    await createArticle({ headline: uniqueHeadline("Secret draft"), status: "DRAFT", publishedAt: null, body: "SECRET-DRAFT-TEXT" }),
+    await createArticle({ headline: uniqueHeadline("Embargoed story"), status: "SCHEDULED", publishedAt: new Date(Date.now() + 86_400_000), body: "SECRET-EMBARGO-TEXT" }),
+    await createArticle({ headline: uniqueHeadline("Archived story"), status: "ARCHIVED", body: "SECRET-ARCHIVE-TEXT" }),
+  ];
+  for (const article of hidden) {
+    const response = await page.goto(`/articles/${article.slug}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.locator("body")).not.toContainText("SECRET-");
+    expect((await request.get(`/api/articles/${article.slug}`)).status()).toBe(404);
+  }
+  const search = await request.get("/search?q=SECRET");
+  expect(await search.text()).not.toContain("SECRET-");
+});
+
+test("a changed slug answers with a permanent redirect to the new one", async ({ page, request, db }) => {
+  const article = await createArticle({ headline: uniqueHeadline("Story with a new slug") });
+  const oldSlug = `${article.slug}-old`;
+  await db.slugRedirect.create({ data: { slug: oldSlug, articleId: article.id } });
+  const response = await request.get(`/articles/${oldSlug}`, { maxRedirects: 0 });
+  expect([301, 308]).toContain(response.status());
+  expect(response.headers()["location"].split(",")[0].trim()).toBe(`/articles/${article.slug}`);
+  const api = await request.get(`/api/articles/${oldSlug}`, { maxRedirects: 0 });
+  expect(api.status()).toBe(301);
+  await page.goto(`/articles/${oldSlug}`);
+  await expect(page).toHaveURL(`/articles/${article.slug}`);
+});
+
+test("search survives hostile input", async ({ page }) => {
+  const inputs = [
+    `"unbalanced quote`,
+    `NEAR(a b) AND OR NOT * ^col:x`,
+    `'; DROP TABLE "Article"; --`,
+    `%_\\ ' " \` ) ( ] [`,
+    "x".repeat(2000),
+    "🦄🔥 emoji only",
+    "الجيش المالي",
+    "<script>alert(1)</script>",
+  ];
+  for (const q of inputs) {
+    const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
+    expect(response?.status(), q).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search");
+  }
+  await page.goto(`/search?q=${encodeURIComponent('"Diabaly" OR')}`);
+  await expect(page.getByRole("link", { name: SEED_HEADLINE })).toBeVisible();
+});
+
+test("the JSON API lists published articles with an ETag and answers 304 to a matching one", async ({ request }) => {
+  const list = await request.get("/api/articles");
+  expect(list.status()).toBe(200);
+  const body = await list.json();
+  expect(body.articles.map((a: { slug: string }) => a.slug)).toContain(SEED_PATH.split("/").pop());
+  const one = await request.get(`/api${SEED_PATH}`);
+  const etag = one.headers()["etag"];
+  expect(etag).toBeTruthy();
+  expect((await one.json()).headline).toBe(SEED_HEADLINE);
+  const again = await request.get(`/api${SEED_PATH}`, { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+  expect((await request.get("/api/articles?page=zero")).status()).toBe(400);
+});
+
+test("related stories: curated order, only what readers may see, external marked, suggestions apart", async ({ page, db }) => {
+  const tag = uniqueHeadline("Zanzibar ferry");
+  const published = await createArticle({ headline: `${tag} inquiry opens`, body: "Zanzibar ferry inquiry." });
+  const draft = await createArticle({ headline: `${tag} draft follow-up`, status: "DRAFT", publishedAt: null });
+  const similar = await createArticle({ headline: `${tag} survivors speak`, body: "Zanzibar ferry survivors." });
+  const main = await createArticle({ headline: `${tag} sinks off the coast`, body: "A Zanzibar ferry sank." });
+  await db.relatedLink.createMany({
+    data: [
+      { articleId: main.id, position: 0, label: "External analysis", labelKey: "external analysis", url: "https://example.org/analysis" },
+      { articleId: main.id, position: 1, label: "old label", labelKey: "old label", targetArticleId: published.id },
+      { articleId: main.id, position: 2, label: "draft label", labelKey: "draft label", targetArticleId: draft.id },
+      { articleId: main.id, position: 3, label: "Unresolved label", labelKey: "unresolved label" },
+    ],
+  });
+  await page.goto(`/articles/${main.slug}`);
+  const curated = page.getByRole("complementary", { name: "Related stories" }).getByRole("link");
+  await expect(curated).toHaveText(["External analysis (external site)", `${tag} inquiry opens`]);
+  await expect(curated.first()).toHaveAttribute("rel", "noopener");
+  await expect(page.getByText("Unresolved label")).toHaveCount(0);
+  await expect(page.getByText(`${tag} draft follow-up`)).toHaveCount(0);
+  // Fewer than three curated links show, so similar articles top the list up, separately.
+  const suggested = page.getByRole("complementary", { name: "More on this topic" }).getByRole("link");
+  await expect(suggested).toContainText([`${tag} survivors speak`]);
+  await expect(suggested.filter({ hasText: `${tag} sinks off the coast` })).toHaveCount(0);
+  await expect(suggested.filter({ hasText: `${tag} inquiry opens` })).toHaveCount(0);
+  expect(await curated.count() + (await suggested.count())).toBeLessThanOrEqual(5);
+  void similar;
+
+  const off = await createArticle({ headline: `${tag} with related switched off` });
+  await db.article.update({ where: { id: off.id }, data: { relatedEnabled: false } });
+  await db.relatedLink.create({ data: { articleId: off.id, position: 0, label: "x", labelKey: "x", targetArticleId: published.id } });
+  await page.goto(`/articles/${off.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("complementary")).toHaveCount(0);
+});
