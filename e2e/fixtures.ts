@@ -1,5 +1,6 @@
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
 import { headlineKey, slugify } from "@/lib/text";
 
 // The end-to-end database, for arranging what a test needs and checking what the app wrote.
@@ -43,8 +44,41 @@ export async function createArticle(input: ArticleInput) {
   });
 }
 
-export const test = base.extend<{ db: Db }>({
+export type Role = "ADMIN" | "EDITOR";
+export type TestUser = { id: string; email: string; password: string; name: string; role: Role };
+
+/** A fresh user with a role; the password is known to the test. */
+export async function createUser(role: Role, name = `${role === "ADMIN" ? "Admin" : "Editor"} ${uniqueHeadline("")}`.trim()): Promise<TestUser> {
+  const email = `${slugify(name)}@example.test`;
+  const password = "correct horse battery staple";
+  const user = await database().user.create({ data: { email, name, role, passwordHash: await hashPassword(password) } });
+  return { id: user.id, email, password, name, role };
+}
+
+/** Signs the page's browser context in through next-auth's own endpoints (the sign-in form has its own test). */
+export async function signIn(page: Page, user: TestUser) {
+  const csrf = await (await page.request.get("/api/auth/csrf")).json();
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email: user.email, password: user.password, json: "true" },
+  });
+  expect(response.ok()).toBeTruthy();
+}
+
+type Fixtures = {
+  db: Db;
+  /** Signs the page in as a new user of the role and returns the user. */
+  loginAs: (role: Role) => Promise<TestUser>;
+};
+
+export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => use(database()),
+  loginAs: async ({ page }, use) => {
+    await use(async (role) => {
+      const user = await createUser(role);
+      await signIn(page, user);
+      return user;
+    });
+  },
 });
 export { expect };

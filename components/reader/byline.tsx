@@ -8,11 +8,15 @@ export function Byline({ authors }: { authors: BylineAuthor[] }) {
     <span>
       By{" "}
       {authors.map((author, i) => (
-        <span key={author.slug}>
+        <span key={`${i}-${author.name}`}>
           {i > 0 && (i === authors.length - 1 ? " and " : ", ")}
-          <Link href={`/authors/${author.slug}`} rel="author" className="font-semibold underline-offset-4 hover:underline">
-            {author.name}
-          </Link>
+          {author.slug ? (
+            <Link href={`/authors/${author.slug}`} rel="author" className="font-semibold underline-offset-4 hover:underline">
+              {author.name}
+            </Link>
+          ) : (
+            <span className="font-semibold">{author.name}</span>
+          )}
         </span>
       ))}
     </span>

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/admin/action-button";
+import { ArticleForm } from "@/components/admin/article-form";
+import { defaultsOf } from "@/components/admin/article-form-defaults";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { utc } from "@/components/admin/utc";
+import { secondaryButtonClass } from "@/components/ui/field";
+import { getArticleForEditor, listAuthorsForPicker, listRevisions } from "@/lib/articles/admin";
+import { effectiveStatus } from "@/lib/articles/schema";
+import { trashArticleAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit article" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function EditArticlePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const query = await searchParams;
+  const [article, authors, revisions] = await Promise.all([getArticleForEditor(id), listAuthorsForPicker(), listRevisions(id)]);
+  if (!article) notFound();
+  const status = effectiveStatus(article.status, article.publishedAt, new Date());
+  const notice = query.saved ? `Saved as version ${query.saved}.` : query.restored ? `Restored revision ${query.restored} as a new version.` : query.untrashed ? "Restored from the trash." : null;
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="font-serif text-3xl font-bold">Edit article</h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <StatusBadge status={status} />
+          <span>Version {article.version}</span>
+          <Link href={`/admin/articles/${article.id}/preview`} className={secondaryButtonClass}>Preview</Link>
+          {status === "PUBLISHED" && <Link href={`/articles/${article.slug}`} className={secondaryButtonClass}>View live</Link>}
+          <ActionButton action={trashArticleAction} fields={{ id: article.id }} label="Move to trash" className={secondaryButtonClass} confirm="Move this article to the trash?" />
+        </div>
+      </div>
+      {notice && <p role="status" className="mb-4 rounded bg-green-100 p-2 text-green-900" data-testid="notice">{notice}</p>}
+      <ArticleForm key={article.version} defaults={defaultsOf(article)} allAuthors={authors} />
+      <section aria-labelledby="revisions-heading" className="mt-10">
+        <h2 id="revisions-heading" className="mb-2 font-serif text-xl font-bold">Revisions</h2>
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-ink">
+            <tr><th scope="col" className="py-1">Version</th><th scope="col">Saved</th><th scope="col">By</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.version} className="border-b border-rule">
+                <td className="py-1">{r.version}{r.version === article.version && " (current)"}</td>
+                <td>{utc(r.createdAt)}</td>
+                <td>{r.by}</td>
+                <td>
+                  <Link href={`/admin/articles/${article.id}/revisions/${r.version}`} className="underline">Compare with current</Link>
+                  {" · "}
+                  <Link href={`/admin/articles/${article.id}/preview?version=${r.version}`} className="underline">Preview</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleView } from "@/components/reader/article-view";
+import { authorNames, getArticleForEditor, getRevision } from "@/lib/articles/admin";
+import { renderMarkdown, markdownToPlainText } from "@/lib/articles/markdown";
+
+export const metadata: Metadata = { title: "Preview", robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> };
+
+/** Any version of an article in the reader layout; staff only (the admin layout checks the session). */
+export default async function PreviewPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { version } = await searchParams;
+  const article = await getArticleForEditor(id);
+  if (!article) notFound();
+  const revision = version ? await getRevision(id, Number(version)) : null;
+  if (version && !revision) notFound();
+  const content = revision ? revision.snapshot : { ...article, publishedAt: article.publishedAt?.toISOString() ?? null };
+  const names = revision ? await authorNames(revision.snapshot.authorIds) : null;
+  const authors = names
+    ? revision!.snapshot.authorIds.map((a) => ({ name: names.get(a) ?? "(deleted author)", slug: "" }))
+    : article.bylines.map((b) => ({ name: b.author.name, slug: "" }));
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p role="note" className="mb-6 rounded bg-amber-100 p-2 text-sm text-amber-900">
+        Preview of {revision ? `revision ${revision.version}` : `version ${article.version}`} — not public.
+      </p>
+      <ArticleView
+        article={{
+          id,
+          slug: content.slug,
+          headline: content.headline,
+          standfirst: content.standfirst,
+          bodyHtml: renderMarkdown(content.body),
+          summary: markdownToPlainText(content.body).slice(0, 300),
+          caption: content.caption,
+          dateline: content.dateline,
+          source: content.source,
+          publishedAt: content.publishedAt ?? new Date().toISOString(),
+          modifiedAt: null,
+          authors,
+          related: [],
+          suggestions: [],
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { utc } from "@/components/admin/utc";
+import { buttonClass, inputClass } from "@/components/ui/field";
+import { listArticlesForAdmin, listAuthorsForPicker, SORTS } from "@/lib/articles/admin";
+import { STATUSES } from "@/lib/articles/schema";
+
+export const metadata: Metadata = { title: "Articles" };
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function ArticlesPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const [list, authors] = await Promise.all([
+    listArticlesForAdmin({ q: params.q, status: params.status, author: params.author, sort: params.sort, page: Number(params.page) || 1 }),
+    listAuthorsForPicker(),
+  ]);
+  const hrefFor = (page: number) => `/admin/articles?${new URLSearchParams({ ...(params as Record<string, string>), page: String(page) })}`;
+  return (
+    <>
+      <div className="mb-4 flex items-center justify-between">
+        <h1 className="font-serif text-3xl font-bold">Articles</h1>
+        <Link href="/admin/articles/new" className={buttonClass}>New article</Link>
+      </div>
+      {params.trashed && <p role="status" className="mb-4 rounded bg-rule/50 p-2">Moved to the trash.</p>}
+      {params.denied && <p role="status" className="mb-4 rounded bg-amber-100 p-2">That page is for administrators.</p>}
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
+        <label className="text-sm">
+          <span className="block font-semibold">Headline</span>
+          <input name="q" type="search" defaultValue={params.q} className={inputClass} />
+        </label>
+        <label className="text-sm">
+          <span className="block font-semibold">Status</span>
+          <select name="status" defaultValue={params.status ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{s[0] + s.slice(1).toLowerCase()}</option>)}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-semibold">Author</span>
+          <select name="author" defaultValue={params.author ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {authors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-semibold">Sort by</span>
+          <select name="sort" defaultValue={list.sort} className={inputClass}>
+            {Object.entries(SORTS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </label>
+        <button type="submit" className={buttonClass}>Filter</button>
+      </form>
+      <p className="mb-2 text-sm text-muted">{list.total.toLocaleString("en")} articles</p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-ink">
+            <tr>
+              <th scope="col" className="py-2 pr-3">Headline</th>
+              <th scope="col" className="py-2 pr-3">Status</th>
+              <th scope="col" className="py-2 pr-3">Authors</th>
+              <th scope="col" className="py-2 pr-3">Publish time</th>
+              <th scope="col" className="py-2 pr-3">Updated</th>
+              <th scope="col" className="py-2">Updated by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.articles.map((a) => (
+              <tr key={a.id} className="border-b border-rule">
+                <td className="py-2 pr-3"><Link href={`/admin/articles/${a.id}`} className="font-semibold underline">{a.headline}</Link></td>
+                <td className="py-2 pr-3"><StatusBadge status={a.status} /></td>
+                <td className="py-2 pr-3">{a.authors.join(", ")}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{utc(a.publishedAt)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{utc(a.updatedAt)}</td>
+                <td className="py-2">{a.updatedBy ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
+        {list.page > 1 ? <Link href={hrefFor(list.page - 1)} className="underline">Previous</Link> : <span />}
+        <span>Page {list.page} of {list.pages}</span>
+        {list.page < list.pages ? <Link href={hrefFor(list.page + 1)} className="underline">Next</Link> : <span />}
+      </nav>
+    </>
+  );
+}

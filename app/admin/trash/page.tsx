@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { ActionButton } from "@/components/admin/action-button";
+import { utc } from "@/components/admin/utc";
+import { secondaryButtonClass } from "@/components/ui/field";
+import { listTrash } from "@/lib/articles/admin";
+import { requireUserPage } from "@/lib/auth/session";
+import { restoreFromTrashAction } from "../articles/actions";
+
+export const metadata: Metadata = { title: "Trash" };
+
+export default async function TrashPage() {
+  await requireUserPage("/admin/trash", "ADMIN");
+  const articles = await listTrash();
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-3xl font-bold">Trash</h1>
+      {articles.length === 0 ? (
+        <p>The trash is empty.</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-ink"><tr><th scope="col" className="py-1">Headline</th><th scope="col">Trashed</th><th scope="col">By</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+          <tbody>
+            {articles.map((a) => (
+              <tr key={a.id} className="border-b border-rule">
+                <td className="py-1">{a.headline}</td>
+                <td>{utc(a.deletedAt)}</td>
+                <td>{a.updatedBy ? a.updatedBy.name || a.updatedBy.email : "—"}</td>
+                <td><ActionButton action={restoreFromTrashAction} fields={{ id: a.id }} label={`Restore “${a.headline}”`} className={secondaryButtonClass} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

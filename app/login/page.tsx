@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/admin/login-form";
+import { getCurrentUser } from "@/lib/auth/session";
+import { hasAnyUser } from "@/lib/users/queries";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+/** Only a same-origin path may follow sign-in. */
+function safeCallback(raw: string | undefined): string {
+  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/admin";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  if (!(await hasAnyUser())) redirect("/setup");
+  return (
+    <main id="main" className="mx-auto max-w-sm px-4 py-16">
+      <h1 className="mb-6 font-serif text-3xl font-bold">Sign in to Byline</h1>
+      <LoginForm callbackUrl={callbackUrl} initialError={params.error ? "Email or password is incorrect." : undefined} />
+    </main>
+  );
+}

@@ -1,0 +1,196 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { saveArticleAction, type ArticleFormState } from "@/app/admin/articles/actions";
+import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { fieldErrorsOf } from "@/lib/actions/form-state";
+import { renderMarkdown } from "@/lib/articles/markdown";
+import { articleFormSchema, STATUSES } from "@/lib/articles/schema";
+import { slugify } from "@/lib/text";
+import { AuthorPicker, type PickedAuthor } from "./author-picker";
+import { ConflictPanel } from "./conflict-panel";
+import { MarkdownToolbar } from "./markdown-toolbar";
+
+export type ArticleFormDefaults = {
+  id?: string;
+  version: number;
+  headline: string;
+  slug: string;
+  standfirst: string;
+  body: string;
+  caption: string;
+  dateline: string;
+  source: string;
+  status: (typeof STATUSES)[number];
+  publishedAt: string;
+  relatedEnabled: boolean;
+  authors: PickedAuthor[];
+};
+
+const STATUS_LABELS = { DRAFT: "Draft", SCHEDULED: "Scheduled", PUBLISHED: "Published", ARCHIVED: "Archived" } as const;
+
+export function ArticleForm({ defaults, allAuthors }: { defaults: ArticleFormDefaults; allAuthors: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<ArticleFormState, FormData>(saveArticleAction, {});
+  const [clientErrors, setClientErrors] = useState<Partial<Record<string, string[]>> | null>(null);
+  const typed = state.values;
+  const v = (key: keyof ArticleFormDefaults & string) => typed?.[key] ?? String(defaults[key] ?? "");
+
+  const [body, setBody] = useState(defaults.body);
+  const [headline, setHeadline] = useState(defaults.headline);
+  const [slug, setSlug] = useState(defaults.slug);
+  const [slugTouched, setSlugTouched] = useState(Boolean(defaults.id));
+  const [authors, setAuthors] = useState<PickedAuthor[]>(defaults.authors);
+  const [dirty, setDirty] = useState(false);
+  const [showPreview, setShowPreview] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const versionRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  // Warn before leaving with unsaved changes (a save redirects by navigation, which does not warn).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const errors = clientErrors ?? state.fieldErrors ?? {};
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
+    const data = Object.fromEntries(new FormData(event.currentTarget, submitter));
+    const parsed = articleFormSchema.safeParse(data);
+    if (!parsed.success) {
+      event.preventDefault();
+      setClientErrors(fieldErrorsOf(parsed.error));
+      const first = Object.keys(fieldErrorsOf(parsed.error))[0];
+      document.getElementById(`field-${first}`)?.focus();
+      return;
+    }
+    setClientErrors(null);
+    setDirty(false);
+  }
+
+  function overwrite() {
+    if (!state.conflict || !versionRef.current || !formRef.current) return;
+    versionRef.current.value = String(state.conflict.version);
+    formRef.current.requestSubmit();
+  }
+
+  return (
+    <form ref={formRef} action={action} onSubmit={onSubmit} onInput={() => setDirty(true)} noValidate className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <input type="hidden" name="id" value={defaults.id ?? ""} />
+      <input ref={versionRef} type="hidden" name="version" defaultValue={typed?.version ?? String(defaults.version)} key={`v-${defaults.version}-${typed?.version}`} />
+      <input type="hidden" name="authors" value={authors.map((a) => a.id).join("\n")} />
+
+      <div>
+        {(state.message || clientErrors) && (
+          <p role="status" aria-live="polite" className="mb-4 rounded border border-accent p-3 font-semibold text-accent" data-testid="form-message">
+            {clientErrors ? "Some fields need attention." : state.message}
+          </p>
+        )}
+        {state.conflict && <ConflictPanel conflict={state.conflict} mine={typed ?? {}} onOverwrite={overwrite} pending={pending} />}
+
+        <Field label="Headline" name="headline" errors={errors.headline}>
+          {(p) => (
+            <input
+              {...p}
+              name="headline"
+              value={headline}
+              onChange={(e) => {
+                setHeadline(e.target.value);
+                if (!slugTouched) setSlug(slugify(e.target.value));
+              }}
+              className={`${inputClass} font-serif text-xl`}
+            />
+          )}
+        </Field>
+        <Field label="Slug" name="slug" errors={errors.slug} hint={`Address: /articles/${slug || "…"}`}>
+          {(p) => (
+            <input
+              {...p}
+              name="slug"
+              value={slug}
+              onChange={(e) => {
+                setSlug(e.target.value);
+                setSlugTouched(true);
+              }}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field label="Standfirst" name="standfirst" errors={errors.standfirst}>
+          {(p) => <textarea {...p} name="standfirst" rows={2} defaultValue={v("standfirst")} className={inputClass} />}
+        </Field>
+        <Field label="Body" name="body" errors={errors.body} hint="Markdown. Raw HTML is shown as text.">
+          {(p) => (
+            <div>
+              <MarkdownToolbar textarea={bodyRef} onChange={setBody} />
+              <div className="mb-2 flex gap-2 text-sm">
+                <button type="button" className="underline" aria-pressed={showPreview} onClick={() => setShowPreview(!showPreview)}>
+                  {showPreview ? "Hide preview" : "Show preview"}
+                </button>
+              </div>
+              <div className={showPreview ? "grid gap-3 md:grid-cols-2" : ""}>
+                <textarea {...p} ref={bodyRef} name="body" rows={18} value={body} onChange={(e) => setBody(e.target.value)} className={`${inputClass} font-mono text-sm`} />
+                {showPreview && (
+                  <div
+                    aria-label="Preview"
+                    role="region"
+                    className="prose-article max-h-[32rem] overflow-auto rounded border border-rule p-3 font-serif"
+                    dangerouslySetInnerHTML={{ __html: renderMarkdown(body) }}
+                  />
+                )}
+              </div>
+            </div>
+          )}
+        </Field>
+        <Field label="Caption" name="caption" errors={errors.caption}>
+          {(p) => <input {...p} name="caption" defaultValue={v("caption")} className={inputClass} />}
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Dateline" name="dateline" errors={errors.dateline}>
+            {(p) => <input {...p} name="dateline" defaultValue={v("dateline")} className={inputClass} />}
+          </Field>
+          <Field label="Source" name="source" errors={errors.source}>
+            {(p) => <input {...p} name="source" defaultValue={v("source")} className={inputClass} />}
+          </Field>
+        </div>
+      </div>
+
+      <aside className="space-y-4">
+        <fieldset className="rounded border border-rule p-3">
+          <legend className="px-1 text-sm font-semibold">Publishing</legend>
+          <Field label="Status" name="status" errors={errors.status}>
+            {(p) => (
+              <select {...p} name="status" defaultValue={v("status")} className={inputClass}>
+                {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label="Publish date and time (UTC)" name="publishedAt" errors={errors.publishedAt} hint="A future time with status Scheduled publishes then, by itself.">
+            {(p) => <input {...p} name="publishedAt" type="datetime-local" defaultValue={v("publishedAt")} className={inputClass} />}
+          </Field>
+          <label className="mb-3 flex items-center gap-2 text-sm">
+            <input type="checkbox" name="relatedEnabled" defaultChecked={typed ? typed.relatedEnabled === "on" : defaults.relatedEnabled} />
+            Show related stories
+          </label>
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" name="intent" value="save" className={buttonClass} disabled={pending}>Save</button>
+            <button type="submit" name="intent" value="publish" className={secondaryButtonClass} disabled={pending}>Publish now</button>
+            {defaults.id && (
+              <>
+                <button type="submit" name="intent" value="unpublish" className={secondaryButtonClass} disabled={pending}>Unpublish</button>
+                <button type="submit" name="intent" value="archive" className={secondaryButtonClass} disabled={pending}>Archive</button>
+              </>
+            )}
+          </div>
+        </fieldset>
+        <AuthorPicker authors={authors} allAuthors={allAuthors} onChange={(next) => { setAuthors(next); setDirty(true); }} errors={errors.authors} />
+      </aside>
+    </form>
+  );
+}

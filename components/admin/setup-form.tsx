@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { createFirstAdmin } from "@/app/setup/actions";
+import { buttonClass, Field, inputClass } from "@/components/ui/field";
+
+export function SetupForm() {
+  const [state, action, pending] = useActionState(createFirstAdmin, {});
+  const v = state.values ?? {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} noValidate>
+      <Field label="Name" name="name" errors={e.name}>
+        {(p) => <input {...p} name="name" defaultValue={v.name} className={inputClass} />}
+      </Field>
+      <Field label="Email" name="email" errors={e.email}>
+        {(p) => <input {...p} name="email" type="email" defaultValue={v.email} required className={inputClass} />}
+      </Field>
+      <Field label="Password" name="password" errors={e.password} hint="At least 12 characters.">
+        {(p) => <input {...p} name="password" type="password" autoComplete="new-password" required className={inputClass} />}
+      </Field>
+      <p aria-live="polite" className="mb-4 text-sm font-semibold text-accent">{state.message}</p>
+      <button type="submit" className={buttonClass} disabled={pending}>Create administrator</button>
+    </form>
+  );
+}

@@ -1,0 +1,193 @@
+import type { Page } from "@playwright/test";
+import { createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
+
+async function fillNewArticle(page: Page, headline: string, body = "First paragraph of the story.\n\nSecond paragraph.") {
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByLabel("Standfirst").fill("What happened, in one sentence.");
+  await page.getByLabel("Body", { exact: true }).fill(body);
+  await page.getByLabel("Dateline").fill("TUNIS");
+}
+
+/** The reader's view of an article: its HTTP status and, if published, its headline. */
+async function readerStatus(page: Page, slug: string) {
+  const response = await page.request.get(`/articles/${slug}`);
+  return response.status();
+}
+
+const inOneHour = () => new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
+
+test("create → preview → schedule → publish → edit → unpublish, with the reader page at each step", async ({ page, loginAs }) => {
+  await loginAs("EDITOR");
+  const headline = uniqueHeadline("Ferry service resumes");
+  await fillNewArticle(page, headline);
+  await page.getByLabel("New author name").fill("Nour Haddad");
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 1.");
+  const slug = await page.getByLabel("Slug").inputValue();
+  expect(slug).toMatch(/^ferry-service-resumes-/);
+  expect(await readerStatus(page, slug)).toBe(404);
+
+  // Preview in the reader layout, for staff only.
+  await page.getByRole("link", { name: "Preview" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(page.getByText("Nour Haddad")).toBeVisible();
+  const anonymous = await page.context().browser()!.newContext();
+  const anonymousPage = await anonymous.newPage();
+  await anonymousPage.goto(page.url());
+  await expect(anonymousPage).toHaveURL(/\/login/);
+  await anonymous.close();
+  await page.goBack();
+
+  // Schedule for later: not visible yet, listed as scheduled.
+  await page.getByLabel("Status").selectOption("SCHEDULED");
+  await page.getByLabel("Publish date and time (UTC)").fill(inOneHour());
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 2.");
+  expect(await readerStatus(page, slug)).toBe(404);
+  await page.goto(`/admin/articles?q=${encodeURIComponent(headline)}`);
+  await expect(page.getByRole("row", { name: new RegExp(headline) })).toContainText("Scheduled");
+  await page.getByRole("link", { name: headline }).click();
+
+  // Publish now: readers see it on the next request.
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 3.");
+  await page.goto(`/articles/${slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(page.getByText("TUNIS", { exact: true })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: headline })).toBeVisible();
+
+  // Edit the published article: the change is visible at once, with an "Updated" date.
+  await page.goto(`/admin/articles?q=${encodeURIComponent(headline)}`);
+  await page.getByRole("link", { name: headline }).click();
+  await page.getByLabel("Body", { exact: true }).fill("A corrected first paragraph.\n\nSecond paragraph.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 4.");
+  await page.goto(`/articles/${slug}`);
+  await expect(page.getByText("A corrected first paragraph.")).toBeVisible();
+  await expect(page.getByText(/Updated/)).toBeVisible();
+
+  // Unpublish: gone for readers on the next request.
+  await page.goBack();
+  await page.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 5.");
+  expect(await readerStatus(page, slug)).toBe(404);
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: headline })).toHaveCount(0);
+});
+
+test("field errors appear next to their fields and keep every typed value", async ({ page, loginAs }) => {
+  await loginAs("EDITOR");
+  const taken = await createArticle({ headline: uniqueHeadline("Slug already taken") });
+  await fillNewArticle(page, "");
+  await page.getByLabel("Caption").fill("A caption I typed");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator('[data-field-error="headline"]')).toHaveText("Enter a headline.");
+  await expect(page.getByLabel("Headline")).toBeFocused();
+  await expect(page.getByLabel("Caption")).toHaveValue("A caption I typed");
+
+  // A rule only the server can check: the slug is taken. Everything typed survives the round trip.
+  await page.getByLabel("Headline").fill("A perfectly good headline");
+  await page.getByLabel("Slug").fill(taken.slug);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator('[data-field-error="slug"]')).toHaveText("That slug is already used by another article. Choose another.");
+  await expect(page.getByLabel("Headline")).toHaveValue("A perfectly good headline");
+  await expect(page.getByLabel("Caption")).toHaveValue("A caption I typed");
+  await expect(page.getByLabel("Dateline")).toHaveValue("TUNIS");
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue("First paragraph of the story.\n\nSecond paragraph.");
+  await expect(page.getByLabel("Standfirst")).toHaveValue("What happened, in one sentence.");
+});
+
+test("two editors save the same article: the second sees a conflict and loses nothing", async ({ page, browser, db }) => {
+  const article = await createArticle({ headline: uniqueHeadline("Budget vote delayed"), body: "Original text." });
+  await signIn(page, await createUser("EDITOR", "Alice Conflict"));
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, await createUser("EDITOR", "Bob Conflict"));
+
+  await page.goto(`/admin/articles/${article.id}`);
+  await other.goto(`/admin/articles/${article.id}`);
+  await other.getByLabel("Body", { exact: true }).fill("Bob's version of the story.");
+  await other.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(other.getByTestId("notice")).toHaveText(/Saved as version/);
+
+  await page.getByLabel("Body", { exact: true }).fill("Alice's version of the story.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  const conflict = page.getByTestId("conflict");
+  await expect(conflict).toContainText("Bob Conflict saved version");
+  await expect(conflict.getByLabel("Body: their version")).toHaveValue("Bob's version of the story.");
+  await expect(conflict.getByLabel("Body: your version")).toHaveValue("Alice's version of the story.");
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Alice's version of the story.");
+  expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).body).toBe("Bob's version of the story.");
+
+  await conflict.getByRole("button", { name: "Overwrite with my version" }).click();
+  await expect(page.getByTestId("notice")).toHaveText(/Saved as version/);
+  const saved = await db.article.findUniqueOrThrow({ where: { id: article.id }, include: { revisions: { orderBy: { version: "asc" } } } });
+  expect(saved.body).toBe("Alice's version of the story.");
+  // Both texts stay recoverable from the revision history.
+  expect(saved.revisions.map((r) => JSON.parse(r.snapshot).body)).toEqual(expect.arrayContaining(["Bob's version of the story.", "Alice's version of the story."]));
+  await otherContext.close();
+});
+
+test("revisions: a readable diff against the current version, and a restore that publishes nothing", async ({ page, loginAs, db }) => {
+  await loginAs("EDITOR");
+  const headline = uniqueHeadline("Harbour reopens");
+  await fillNewArticle(page, headline, "Line one.\n\nLine two.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 1.");
+  await page.getByLabel("Body", { exact: true }).fill("Line one.\n\nLine two, rewritten.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 2.");
+
+  await page.getByRole("row", { name: /^1 / }).getByRole("link", { name: "Compare with current" }).click();
+  const body = page.getByRole("region", { name: "Changes to Body" });
+  await expect(body.locator('[data-diff="removed"]')).toHaveText("- Line two.");
+  await expect(body.locator('[data-diff="added"]')).toHaveText("+ Line two, rewritten.");
+  await page.getByRole("button", { name: "Restore revision 1" }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Restored revision 1 as a new version.");
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Line one.\n\nLine two.");
+  const article = await db.article.findFirstOrThrow({ where: { headline } });
+  expect(article.version).toBe(3);
+  expect(article.status).toBe("DRAFT");
+});
+
+test("trash: an editor trashes, readers get a 404, links unresolve, an admin restores", async ({ page, browser, db, loginAs }) => {
+  const target = await createArticle({ headline: uniqueHeadline("Story to be trashed") });
+  const linking = await createArticle({ headline: uniqueHeadline("Story linking to it") });
+  await db.relatedLink.create({ data: { articleId: linking.id, position: 0, label: target.headline, labelKey: target.headlineKey, targetArticleId: target.id } });
+  expect(await readerStatus(page, target.slug)).toBe(200);
+
+  await loginAs("EDITOR");
+  await page.goto(`/admin/articles/${target.id}`);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Move to trash" }).click();
+  await expect(page).toHaveURL(/\/admin\/articles\?trashed=1/);
+  expect(await readerStatus(page, target.slug)).toBe(404);
+  const link = await db.relatedLink.findFirstOrThrow({ where: { articleId: linking.id } });
+  expect(link).toMatchObject({ label: target.headline, targetArticleId: null });
+  // The trash is for admins.
+  await page.goto("/admin/trash");
+  await expect(page).toHaveURL(/\/admin\/articles\?denied=1/);
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, await createUser("ADMIN"));
+  await admin.goto("/admin/trash");
+  await admin.getByRole("button", { name: `Restore “${target.headline}”` }).click();
+  await expect(admin.getByTestId("notice")).toHaveText("Restored from the trash.");
+  expect(await readerStatus(admin, target.slug)).toBe(200);
+  expect((await db.relatedLink.findFirstOrThrow({ where: { articleId: linking.id } })).targetArticleId).toBe(target.id);
+  await adminContext.close();
+});
+
+test("a disabled user loses access on the next request", async ({ page, loginAs, db }) => {
+  const user = await loginAs("EDITOR");
+  await page.goto("/admin/articles");
+  await expect(page.getByTestId("whoami")).toContainText("(Editor)");
+  await db.user.update({ where: { id: user.id }, data: { disabled: true } });
+  await page.goto("/admin/articles");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+});

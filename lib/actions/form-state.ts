@@ -1,0 +1,32 @@
+import type { z } from "zod";
+
+/**
+ * What a form's Server Action returns: field errors and a message on failure, and always the
+ * values that were submitted, so a rejected form shows exactly what the user typed.
+ */
+export type FormState<Values = Record<string, string>> = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Partial<Record<string, string[]>>;
+  values?: Values;
+};
+
+/** zod issues as `{ field: [messages] }`, the shape forms show next to each field. */
+export function fieldErrorsOf(error: z.ZodError): Partial<Record<string, string[]>> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/** The submitted text fields of a form, as strings (files and repeated keys collapsed). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value === "string") values[key] = key in values ? `${values[key]},${value}` : value;
+  }
+  return values;
+}

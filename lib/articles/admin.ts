@@ -1,0 +1,125 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import { headlineKey } from "@/lib/text";
+import { effectiveStatus, STATUSES, type ArticleStatus } from "./schema";
+import type { ArticleSnapshot } from "./snapshot";
+
+// Reads for the editors' workspace: everything, including drafts and the trash. Never cached.
+
+export const ADMIN_PAGE_SIZE = 50;
+export const SORTS = { updated: "Last updated", published: "Publish date", headline: "Headline" } as const;
+export type Sort = keyof typeof SORTS;
+
+export type ArticleListQuery = { q?: string; status?: string; author?: string; sort?: string; page?: number };
+
+export async function listArticlesForAdmin(query: ArticleListQuery) {
+  const now = new Date();
+  const where: Prisma.ArticleWhereInput = { deletedAt: null };
+  const folded = headlineKey(query.q ?? "");
+  if (folded) where.headlineKey = { contains: folded };
+  const status = STATUSES.includes(query.status as ArticleStatus) ? (query.status as ArticleStatus) : undefined;
+  // Status as shown: "Scheduled" is anything published or scheduled whose time is still to come.
+  if (status === "SCHEDULED") Object.assign(where, { status: { in: ["SCHEDULED", "PUBLISHED"] }, publishedAt: { gt: now } });
+  else if (status === "PUBLISHED") Object.assign(where, { status: { in: ["SCHEDULED", "PUBLISHED"] }, publishedAt: { lte: now } });
+  else if (status) where.status = status;
+  if (query.author) where.bylines = { some: { authorId: query.author } };
+  const sort: Sort = query.sort && query.sort in SORTS ? (query.sort as Sort) : "updated";
+  const orderBy: Prisma.ArticleOrderByWithRelationInput[] =
+    sort === "headline" ? [{ headline: "asc" }, { id: "asc" }] : sort === "published" ? [{ publishedAt: "desc" }, { id: "desc" }] : [{ updatedAt: "desc" }, { id: "desc" }];
+  const page = Math.max(1, Math.min(query.page ?? 1, 100_000));
+  const [rows, total] = await Promise.all([
+    db.article.findMany({
+      where,
+      orderBy,
+      skip: (page - 1) * ADMIN_PAGE_SIZE,
+      take: ADMIN_PAGE_SIZE,
+      select: {
+        id: true,
+        headline: true,
+        slug: true,
+        status: true,
+        publishedAt: true,
+        updatedAt: true,
+        updatedBy: { select: { name: true, email: true } },
+        bylines: { orderBy: { position: "asc" }, select: { author: { select: { name: true } } } },
+      },
+    }),
+    db.article.count({ where }),
+  ]);
+  return {
+    sort,
+    page,
+    pages: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)),
+    total,
+    articles: rows.map((r) => ({
+      id: r.id,
+      headline: r.headline,
+      slug: r.slug,
+      status: effectiveStatus(r.status, r.publishedAt, now),
+      publishedAt: r.publishedAt,
+      updatedAt: r.updatedAt,
+      updatedBy: r.updatedBy ? r.updatedBy.name || r.updatedBy.email : null,
+      authors: r.bylines.map((b) => b.author.name),
+    })),
+  };
+}
+
+export async function getArticleForEditor(id: string) {
+  return db.article.findFirst({
+    where: { id, deletedAt: null },
+    select: {
+      id: true,
+      slug: true,
+      headline: true,
+      standfirst: true,
+      body: true,
+      caption: true,
+      dateline: true,
+      source: true,
+      status: true,
+      publishedAt: true,
+      relatedEnabled: true,
+      version: true,
+      updatedAt: true,
+      bylines: { orderBy: { position: "asc" }, select: { author: { select: { id: true, name: true } } } },
+    },
+  });
+}
+export type EditorArticle = NonNullable<Awaited<ReturnType<typeof getArticleForEditor>>>;
+
+export async function listRevisions(articleId: string) {
+  const rows = await db.revision.findMany({
+    where: { articleId },
+    orderBy: { version: "desc" },
+    take: 200,
+    select: { version: true, createdAt: true, user: { select: { name: true, email: true } } },
+  });
+  return rows.map((r) => ({ version: r.version, createdAt: r.createdAt, by: r.user ? r.user.name || r.user.email : "import" }));
+}
+
+export async function getRevision(articleId: string, version: number) {
+  const row = await db.revision.findUnique({
+    where: { articleId_version: { articleId, version } },
+    select: { version: true, createdAt: true, snapshot: true, user: { select: { name: true, email: true } } },
+  });
+  if (!row) return null;
+  return { version: row.version, createdAt: row.createdAt, by: row.user ? row.user.name || row.user.email : "import", snapshot: JSON.parse(row.snapshot) as ArticleSnapshot };
+}
+
+export async function listAuthorsForPicker() {
+  return db.author.findMany({ orderBy: { name: "asc" }, take: 5000, select: { id: true, name: true } });
+}
+
+export async function authorNames(ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.author.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function listTrash() {
+  return db.article.findMany({
+    where: { deletedAt: { not: null } },
+    orderBy: { deletedAt: "desc" },
+    take: 200,
+    select: { id: true, headline: true, deletedAt: true, updatedBy: { select: { name: true, email: true } } },
+  });
+}

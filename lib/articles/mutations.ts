@@ -1,0 +1,201 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { invalidateReaderPages } from "@/lib/cache";
+import type { CurrentUser } from "@/lib/auth/session";
+import { resolveRelatedLinks } from "@/lib/related-links/resolve";
+import { headlineKey, slugify } from "@/lib/text";
+import { applyIntent, isConflict, type ArticleForm } from "./schema";
+import { isSlugFree } from "./slug";
+import { snapshotOf, type ArticleSnapshot } from "./snapshot";
+
+// The one write path for articles: every function here validates what the schema cannot,
+// writes in one transaction (with a revision), and expires reader pages afterwards.
+// Callers (Server Actions) have already authenticated the user and parsed the form.
+
+export type SaveResult =
+  | { ok: true; id: string; version: number; slug: string }
+  | { ok: false; fieldErrors: Partial<Record<string, string[]>> }
+  | { ok: false; conflict: ConflictInfo }
+  | { ok: false; notFound: true };
+
+export type ConflictInfo = {
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  theirs: ArticleSnapshot;
+  theirAuthorNames: string[];
+};
+
+class Rollback extends Error {
+  constructor(public readonly result: SaveResult) {
+    super("rollback");
+  }
+}
+
+/** Author ids in order for the form's list; "new:Name" entries create (or reuse, by slug) that author. */
+async function authorIdsOf(tx: Tx, entries: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const entry of entries) {
+    let id = entry;
+    if (entry.startsWith("new:")) {
+      const name = entry.slice(4).trim();
+      if (!name) continue;
+      const slug = slugify(name) || "author";
+      id = (await tx.author.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id;
+    } else if (!(await tx.author.findUnique({ where: { id }, select: { id: true } }))) {
+      throw new Rollback({ ok: false, fieldErrors: { authors: ["One of the chosen authors no longer exists. Choose again."] } });
+    }
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+async function conflictWith(tx: Tx, id: string): Promise<ConflictInfo> {
+  const current = await tx.article.findUniqueOrThrow({
+    where: { id },
+    select: {
+      version: true,
+      updatedAt: true,
+      updatedBy: { select: { name: true, email: true } },
+      bylines: { orderBy: { position: "asc" }, select: { author: { select: { id: true, name: true } } } },
+      slug: true, headline: true, standfirst: true, body: true, caption: true, dateline: true, source: true,
+      status: true, publishedAt: true, relatedEnabled: true,
+    },
+  });
+  return {
+    version: current.version,
+    updatedAt: current.updatedAt.toISOString(),
+    updatedBy: current.updatedBy ? current.updatedBy.name || current.updatedBy.email : null,
+    theirs: JSON.parse(snapshotOf(current, current.bylines.map((b) => b.author.id))),
+    theirAuthorNames: current.bylines.map((b) => b.author.name),
+  };
+}
+
+/** Creates an article (articleId undefined) or saves an edit of one, refusing edits based on an old version. */
+export async function saveArticle(user: CurrentUser, form: ArticleForm, articleId?: string): Promise<SaveResult> {
+  const now = new Date();
+  const { status, publishedAt } = applyIntent(form, now);
+  try {
+    const result = await db.$transaction(async (tx): Promise<SaveResult> => {
+      const current = articleId
+        ? await tx.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { id: true, version: true, slug: true, status: true, publishedAt: true } })
+        : null;
+      if (articleId && !current) return { ok: false, notFound: true };
+      if (current && isConflict(form.version, current.version)) return { ok: false, conflict: await conflictWith(tx, current.id) };
+
+      const slug = form.slug || current?.slug || slugify(form.headline) || "article";
+      if (!(await isSlugFree(tx, slug, current?.id))) {
+        return { ok: false, fieldErrors: { slug: ["That slug is already used by another article. Choose another."] } };
+      }
+      const authorIds = await authorIdsOf(tx, form.authors);
+      const wasPublic = current && (current.status === "PUBLISHED" || current.status === "SCHEDULED") && current.publishedAt && current.publishedAt <= now;
+      const fields = {
+        slug,
+        headline: form.headline,
+        standfirst: form.standfirst,
+        body: form.body,
+        caption: form.caption,
+        dateline: form.dateline,
+        source: form.source,
+        status,
+        publishedAt,
+        relatedEnabled: form.relatedEnabled,
+      };
+      const data = {
+        ...fields,
+        headlineKey: headlineKey(form.headline),
+        updatedById: user.id,
+        // Readers see "Updated" only for changes to an article they could already read.
+        ...(wasPublic && status === "PUBLISHED" ? { modifiedAt: now } : {}),
+      };
+
+      let id: string;
+      let version: number;
+      if (current) {
+        // The version check and the write are one statement: two saves cannot both win.
+        const updated = await tx.article.updateMany({ where: { id: current.id, version: form.version }, data: { ...data, version: { increment: 1 } } });
+        if (updated.count === 0) return { ok: false, conflict: await conflictWith(tx, current.id) };
+        id = current.id;
+        version = current.version + 1;
+        await tx.byline.deleteMany({ where: { articleId: id } });
+        if (current.slug !== slug) {
+          await tx.slugRedirect.deleteMany({ where: { slug } });
+          await tx.slugRedirect.upsert({ where: { slug: current.slug }, create: { slug: current.slug, articleId: id }, update: { articleId: id } });
+        }
+      } else {
+        const created = await tx.article.create({ data: { ...data, createdById: user.id, version: 1 }, select: { id: true } });
+        id = created.id;
+        version = 1;
+      }
+      await tx.byline.createMany({ data: authorIds.map((authorId, position) => ({ articleId: id, authorId, position })) });
+      await tx.revision.create({ data: { articleId: id, version, snapshot: snapshotOf(fields, authorIds), userId: user.id } });
+      await resolveRelatedLinks(tx, [{ id, headlineKey: data.headlineKey }]);
+      return { ok: true, id, version, slug };
+    });
+    if (result.ok) invalidateReaderPages();
+    return result;
+  } catch (error) {
+    if (error instanceof Rollback) return error.result;
+    if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { slug: ["That slug is already used by another article. Choose another."] } };
+    throw error;
+  }
+}
+
+/**
+ * Restores a revision's content (text, byline, related switch) as a new revision. It never
+ * changes status, publish time or slug: restoring publishes, unpublishes and moves nothing.
+ */
+export async function restoreRevision(user: CurrentUser, articleId: string, revisionVersion: number, baseVersion: number): Promise<SaveResult> {
+  const [article, revision] = await Promise.all([
+    db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { slug: true, status: true, publishedAt: true } }),
+    db.revision.findUnique({ where: { articleId_version: { articleId, version: revisionVersion } }, select: { snapshot: true } }),
+  ]);
+  if (!article || !revision) return { ok: false, notFound: true };
+  const old = JSON.parse(revision.snapshot) as ArticleSnapshot;
+  const authors = await db.author.findMany({ where: { id: { in: old.authorIds } }, select: { id: true } });
+  const known = new Set(authors.map((a) => a.id));
+  return saveArticle(
+    user,
+    {
+      headline: old.headline,
+      slug: article.slug,
+      standfirst: old.standfirst,
+      body: old.body,
+      caption: old.caption,
+      dateline: old.dateline,
+      source: old.source,
+      authors: old.authorIds.filter((id) => known.has(id)),
+      status: article.status,
+      publishedAt: article.publishedAt,
+      relatedEnabled: old.relatedEnabled,
+      version: baseVersion,
+      intent: "save",
+    },
+    articleId,
+  );
+}
+
+/** Moves an article to the trash; related links pointing at it become unresolved and keep their labels. */
+export async function trashArticle(user: CurrentUser, articleId: string): Promise<boolean> {
+  const done = await db.$transaction(async (tx) => {
+    const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { deletedAt: new Date(), updatedById: user.id } });
+    if (updated.count === 0) return false;
+    await tx.relatedLink.updateMany({ where: { targetArticleId: articleId }, data: { targetArticleId: null } });
+    return true;
+  });
+  if (done) invalidateReaderPages();
+  return done;
+}
+
+/** Brings an article back from the trash (ADMIN); labels that match its headline link to it again. */
+export async function restoreFromTrash(user: CurrentUser, articleId: string): Promise<boolean> {
+  const done = await db.$transaction(async (tx) => {
+    const article = await tx.article.findFirst({ where: { id: articleId, deletedAt: { not: null } }, select: { id: true, headlineKey: true } });
+    if (!article) return false;
+    await tx.article.update({ where: { id: articleId }, data: { deletedAt: null, updatedById: user.id } });
+    await resolveRelatedLinks(tx, [article]);
+    return true;
+  });
+  if (done) invalidateReaderPages();
+  return done;
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+export const ROLES = ["ADMIN", "EDITOR"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const signInSchema = z.object({
+  email: z.email("Enter a valid email address.").trim().toLowerCase(),
+  password: z.string().min(1, "Enter your password.").max(1000),
+});
+
+export const newUserSchema = z.object({
+  email: z.email("Enter a valid email address.").trim().toLowerCase().max(254),
+  name: z.string().trim().max(200).default(""),
+  password: z.string().min(12, "Use at least 12 characters.").max(1000, "Use at most 1,000 characters."),
+  role: z.enum(ROLES, "Choose a role."),
+});
+export type NewUser = z.infer<typeof newUserSchema>;

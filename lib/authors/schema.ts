@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { SLUG_PATTERN } from "@/lib/articles/schema";
+
+export const authorFormSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(200, "The name can be at most 200 characters."),
+  slug: z
+    .string()
+    .trim()
+    .max(120)
+    .refine((s) => s === "" || SLUG_PATTERN.test(s), "Use lower-case letters, digits and single hyphens."),
+  bio: z.string().trim().max(5000, "The bio can be at most 5,000 characters.").default(""),
+});
+export type AuthorForm = z.output<typeof authorFormSchema>;
