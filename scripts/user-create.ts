@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const user = await createUser(parsed.data);
+    const user = await createUser(parsed.data, { actor: { system: "command line" } });
     console.log(`created ${user!.role} ${user!.email}`);
     return 0;
   } catch (error) {

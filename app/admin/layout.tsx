@@ -17,7 +17,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <li><Link href="/admin/articles" className="hover:underline">Articles</Link></li>
               <li><Link href="/admin/articles/new" className="hover:underline">New article</Link></li>
               <li><Link href="/admin/authors" className="hover:underline">Authors</Link></li>
-              {user.role === "ADMIN" && <li><Link href="/admin/trash" className="hover:underline">Trash</Link></li>}
+              <li><Link href="/admin/related-links" className="hover:underline">Related links</Link></li>
+              {user.role === "ADMIN" && (
+                <>
+                  <li><Link href="/admin/users" className="hover:underline">Users</Link></li>
+                  <li><Link href="/admin/audit" className="hover:underline">Audit log</Link></li>
+                  <li><Link href="/admin/trash" className="hover:underline">Trash</Link></li>
+                </>
+              )}
               <li><Link href="/" className="hover:underline">View site</Link></li>
             </ul>
           </nav>

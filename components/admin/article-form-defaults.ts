@@ -13,7 +13,6 @@ export const emptyArticle: ArticleFormDefaults = {
   source: "",
   status: "DRAFT",
   publishedAt: "",
-  relatedEnabled: true,
   authors: [],
 };
 
@@ -30,7 +29,6 @@ export function defaultsOf(article: EditorArticle): ArticleFormDefaults {
     source: article.source,
     status: article.status,
     publishedAt: datetimeLocalValue(article.publishedAt),
-    relatedEnabled: article.relatedEnabled,
     authors: article.bylines.map((b) => ({ id: b.author.id, name: b.author.name })),
   };
 }

@@ -23,7 +23,6 @@ export type ArticleFormDefaults = {
   source: string;
   status: (typeof STATUSES)[number];
   publishedAt: string;
-  relatedEnabled: boolean;
   authors: PickedAuthor[];
 };
 
@@ -174,10 +173,6 @@ export function ArticleForm({ defaults, allAuthors }: { defaults: ArticleFormDef
           <Field label="Publish date and time (UTC)" name="publishedAt" errors={errors.publishedAt} hint="A future time with status Scheduled publishes then, by itself.">
             {(p) => <input {...p} name="publishedAt" type="datetime-local" defaultValue={v("publishedAt")} className={inputClass} />}
           </Field>
-          <label className="mb-3 flex items-center gap-2 text-sm">
-            <input type="checkbox" name="relatedEnabled" defaultChecked={typed ? typed.relatedEnabled === "on" : defaults.relatedEnabled} />
-            Show related stories
-          </label>
           <div className="flex flex-wrap gap-2">
             <button type="submit" name="intent" value="save" className={buttonClass} disabled={pending}>Save</button>
             <button type="submit" name="intent" value="publish" className={secondaryButtonClass} disabled={pending}>Publish now</button>

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
 import { invalidateReaderPages } from "@/lib/cache";
 import type { CurrentUser } from "@/lib/auth/session";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
@@ -71,15 +72,26 @@ async function conflictWith(tx: Tx, id: string): Promise<ConflictInfo> {
   };
 }
 
-/** Creates an article (articleId undefined) or saves an edit of one, refusing edits based on an old version. */
-export async function saveArticle(user: CurrentUser, form: ArticleForm, articleId?: string): Promise<SaveResult> {
+const editableSelect = {
+  id: true, version: true, slug: true, headline: true, standfirst: true, body: true, caption: true, dateline: true, source: true,
+  status: true, publishedAt: true, relatedEnabled: true,
+  bylines: { orderBy: { position: "asc" as const }, select: { authorId: true } },
+};
+
+function editableFieldsOf({ id: _id, version: _version, bylines, ...fields }: { id: string; version: number; bylines: { authorId: string }[] } & Record<string, unknown>) {
+  return { ...fields, authorIds: bylines.map((b) => b.authorId) };
+}
+
+/**
+ * Creates an article (articleId undefined) or saves an edit of one, refusing edits based on an
+ * old version. `auditAction` names the change in the audit log when it is not plain editing.
+ */
+export async function saveArticle(user: CurrentUser, form: ArticleForm, articleId?: string, auditAction?: string): Promise<SaveResult> {
   const now = new Date();
   const { status, publishedAt } = applyIntent(form, now);
   try {
     const result = await db.$transaction(async (tx): Promise<SaveResult> => {
-      const current = articleId
-        ? await tx.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { id: true, version: true, slug: true, status: true, publishedAt: true } })
-        : null;
+      const current = articleId ? await tx.article.findFirst({ where: { id: articleId, deletedAt: null }, select: editableSelect }) : null;
       if (articleId && !current) return { ok: false, notFound: true };
       if (current && isConflict(form.version, current.version)) return { ok: false, conflict: await conflictWith(tx, current.id) };
 
@@ -99,7 +111,8 @@ export async function saveArticle(user: CurrentUser, form: ArticleForm, articleI
         source: form.source,
         status,
         publishedAt,
-        relatedEnabled: form.relatedEnabled,
+        // Switching related stories on or off is an admin's curation (lib/related-links), not an edit.
+        relatedEnabled: current?.relatedEnabled ?? true,
       };
       const data = {
         ...fields,
@@ -130,6 +143,14 @@ export async function saveArticle(user: CurrentUser, form: ArticleForm, articleI
       await tx.byline.createMany({ data: authorIds.map((authorId, position) => ({ articleId: id, authorId, position })) });
       await tx.revision.create({ data: { articleId: id, version, snapshot: snapshotOf(fields, authorIds), userId: user.id } });
       await resolveRelatedLinks(tx, [{ id, headlineKey: data.headlineKey }]);
+      const before = current ? editableFieldsOf(current) : null;
+      await recordAudit(tx, user, {
+        entityType: "article",
+        entityId: id,
+        action: auditAction ?? (current ? (form.intent === "save" ? "update" : form.intent) : "create"),
+        before,
+        after: { ...fields, authorIds },
+      });
       return { ok: true, id, version, slug };
     });
     if (result.ok) invalidateReaderPages();
@@ -167,11 +188,11 @@ export async function restoreRevision(user: CurrentUser, articleId: string, revi
       authors: old.authorIds.filter((id) => known.has(id)),
       status: article.status,
       publishedAt: article.publishedAt,
-      relatedEnabled: old.relatedEnabled,
       version: baseVersion,
       intent: "save",
     },
     articleId,
+    `restore revision ${revisionVersion}`,
   );
 }
 
@@ -180,7 +201,8 @@ export async function trashArticle(user: CurrentUser, articleId: string): Promis
   const done = await db.$transaction(async (tx) => {
     const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { deletedAt: new Date(), updatedById: user.id } });
     if (updated.count === 0) return false;
-    await tx.relatedLink.updateMany({ where: { targetArticleId: articleId }, data: { targetArticleId: null } });
+    const unresolved = await tx.relatedLink.updateMany({ where: { targetArticleId: articleId }, data: { targetArticleId: null } });
+    await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "trash", after: { linksUnresolved: unresolved.count } });
     return true;
   });
   if (done) invalidateReaderPages();
@@ -194,6 +216,7 @@ export async function restoreFromTrash(user: CurrentUser, articleId: string): Pr
     if (!article) return false;
     await tx.article.update({ where: { id: articleId }, data: { deletedAt: null, updatedById: user.id } });
     await resolveRelatedLinks(tx, [article]);
+    await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "restore from trash" });
     return true;
   });
   if (done) invalidateReaderPages();

@@ -39,10 +39,6 @@ export const articleFormSchema = z
       .refine((s) => s === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(s), "Enter a date and time.")
       .transform((s) => (s ? new Date(`${s}Z`) : null))
       .refine((d) => d === null || !Number.isNaN(d.getTime()), "Enter a real date and time."),
-    relatedEnabled: z
-      .string()
-      .optional()
-      .transform((v) => v === "on" || v === "true"),
     /** The version this edit was based on (0 for a new article). */
     version: z.coerce.number().int().min(0),
     intent: z.enum(INTENTS).default("save"),

@@ -15,3 +15,14 @@ export const newUserSchema = z.object({
   role: z.enum(ROLES, "Choose a role."),
 });
 export type NewUser = z.infer<typeof newUserSchema>;
+
+export const userAccessSchema = z.object({
+  id: z.string().min(1),
+  role: z.enum(ROLES, "Choose a role.").optional(),
+  disabled: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+
+export const resetPasswordSchema = z.object({
+  id: z.string().min(1),
+  password: newUserSchema.shape.password,
+});

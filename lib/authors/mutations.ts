@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import type { CurrentUser } from "@/lib/auth/session";
 import { invalidateReaderPages } from "@/lib/cache";
 import { slugify } from "@/lib/text";
 import type { AuthorForm } from "./schema";
@@ -7,12 +9,18 @@ import type { AuthorForm } from "./schema";
 export type AuthorSaveResult = { ok: true; id: string } | { ok: false; fieldErrors: Partial<Record<string, string[]>> };
 
 /** Creates (no id) or updates an author; slugs are unique. */
-export async function saveAuthor(form: AuthorForm, id?: string): Promise<AuthorSaveResult> {
+export async function saveAuthor(user: CurrentUser, form: AuthorForm, id?: string): Promise<AuthorSaveResult> {
   const slug = form.slug || slugify(form.name) || "author";
+  const fields = { name: form.name, slug, bio: form.bio };
   try {
-    const author = id
-      ? await db.author.update({ where: { id }, data: { ...form, slug }, select: { id: true } })
-      : await db.author.create({ data: { ...form, slug }, select: { id: true } });
+    const author = await db.$transaction(async (tx) => {
+      const before = id ? await tx.author.findUniqueOrThrow({ where: { id }, select: { name: true, slug: true, bio: true } }) : null;
+      const saved = id
+        ? await tx.author.update({ where: { id }, data: fields, select: { id: true } })
+        : await tx.author.create({ data: fields, select: { id: true } });
+      await recordAudit(tx, user, { entityType: "author", entityId: saved.id, action: id ? "update" : "create", before, after: fields });
+      return saved;
+    });
     invalidateReaderPages();
     return { ok: true, id: author.id };
   } catch (error) {
@@ -23,13 +31,16 @@ export async function saveAuthor(form: AuthorForm, id?: string): Promise<AuthorS
 }
 
 /** Deletes an author with no articles; one with articles must be taken off those bylines first. */
-export async function deleteAuthor(id: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function deleteAuthor(user: CurrentUser, id: string): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.$transaction(async (tx) => {
     const articles = await tx.byline.count({ where: { authorId: id } });
     if (articles > 0) {
       return { ok: false as const, message: `This author is on ${articles} article${articles === 1 ? "" : "s"}. Reassign them first.` };
     }
-    const deleted = await tx.author.deleteMany({ where: { id } });
-    return deleted.count ? { ok: true as const } : { ok: false as const, message: "That author no longer exists." };
+    const author = await tx.author.findUnique({ where: { id }, select: { name: true, slug: true } });
+    if (!author) return { ok: false as const, message: "That author no longer exists." };
+    await tx.author.delete({ where: { id } });
+    await recordAudit(tx, user, { entityType: "author", entityId: id, action: "delete", before: author });
+    return { ok: true as const };
   });
 }

@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/lib/db";
 import { paragraphsToMarkdown } from "@/lib/articles/markdown";
 import { snapshotOf } from "@/lib/articles/snapshot";
 import { isSlugFree } from "@/lib/articles/slug";
+import { changes } from "@/lib/audit/record";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
 import type { ParsedDocument } from "./parse";
@@ -83,6 +84,15 @@ async function writeDocuments(tx: Tx, documents: ParsedDocument[]) {
     data: withIds.map(({ articleId, fields, bylineIds }) => ({ articleId, version: 1, snapshot: snapshotOf(fields, bylineIds) })),
   });
   await resolveRelatedLinks(tx, articles);
+  await tx.auditEvent.createMany({
+    data: articles.map((a) => ({
+      userLabel: "import",
+      entityType: "article",
+      entityId: a.id,
+      action: "import",
+      summary: JSON.stringify(changes(null, { slug: a.slug, importHash: a.importHash })),
+    })),
+  });
   return articles;
 }
 

@@ -22,16 +22,20 @@ export type SearchHit = { id: string; rank: number };
 /**
  * Ids of matching articles visible to readers, best first. `mode: "all"` needs every word
  * (the search page); `"any"` ranks by how many and how rare the shared words are (similar articles).
+ * `includeUnpublished` widens the set to every article not in the trash, for staff tools.
  */
 export async function searchArticleIds(
   query: string,
-  { mode = "all", limit = 20, offset = 0, excludeIds = [] as string[] } = {},
+  { mode = "all", limit = 20, offset = 0, excludeIds = [] as string[], includeUnpublished = false } = {},
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const terms = searchTerms(query);
   if (terms.length === 0) return { hits: [], total: 0 };
   const now = new Date();
   const exclude = excludeIds.length ? Prisma.sql`AND a."id" NOT IN (${Prisma.join(excludeIds)})` : Prisma.empty;
-  const visible = Prisma.sql`a."deletedAt" IS NULL AND a."status" IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now} ${exclude}`;
+  // Readers see published articles only; staff tools (link targets) may pick any live article.
+  const visible = includeUnpublished
+    ? Prisma.sql`a."deletedAt" IS NULL ${exclude}`
+    : Prisma.sql`a."deletedAt" IS NULL AND a."status" IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now} ${exclude}`;
 
   if (currentEngine() === "sqlite") {
     // Each term quoted: FTS5 operators (AND, NEAR, *, ^, column filters) lose their meaning.

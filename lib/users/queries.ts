@@ -5,3 +5,7 @@ import { db } from "@/lib/db";
 export async function hasAnyUser(): Promise<boolean> {
   return (await db.user.count()) > 0;
 }
+
+export async function listUsers() {
+  return db.user.findMany({ orderBy: [{ disabled: "asc" }, { email: "asc" }], select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } });
+}

@@ -4,11 +4,14 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { ArticleForm } from "@/components/admin/article-form";
 import { defaultsOf } from "@/components/admin/article-form-defaults";
+import { RelatedPanel } from "@/components/admin/related-panel";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { utc } from "@/components/admin/utc";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { getArticleForEditor, listAuthorsForPicker, listRevisions } from "@/lib/articles/admin";
 import { effectiveStatus } from "@/lib/articles/schema";
+import { getCurrentUser } from "@/lib/auth/session";
+import { relatedPanelData } from "@/lib/related-links/queries";
 import { trashArticleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit article" };
@@ -18,8 +21,15 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const [article, authors, revisions] = await Promise.all([getArticleForEditor(id), listAuthorsForPicker(), listRevisions(id)]);
-  if (!article) notFound();
+  const linkSearch = (query.linkSearch ?? "").slice(0, 200);
+  const [article, authors, revisions, related, user] = await Promise.all([
+    getArticleForEditor(id),
+    listAuthorsForPicker(),
+    listRevisions(id),
+    relatedPanelData(id, linkSearch),
+    getCurrentUser(),
+  ]);
+  if (!article || !related) notFound();
   const status = effectiveStatus(article.status, article.publishedAt, new Date());
   const notice = query.saved ? `Saved as version ${query.saved}.` : query.restored ? `Restored revision ${query.restored} as a new version.` : query.untrashed ? "Restored from the trash." : null;
   return (
@@ -36,6 +46,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </div>
       {notice && <p role="status" className="mb-4 rounded bg-green-100 p-2 text-green-900" data-testid="notice">{notice}</p>}
       <ArticleForm key={article.version} defaults={defaultsOf(article)} allAuthors={authors} />
+      <RelatedPanel
+        key={related.links.map((l) => `${l.id}:${l.label}:${l.state}`).join("|") + related.relatedEnabled}
+        articleId={article.id}
+        canEdit={user?.role === "ADMIN"}
+        linkSearch={linkSearch}
+        {...related}
+      />
       <section aria-labelledby="revisions-heading" className="mt-10">
         <h2 id="revisions-heading" className="mb-2 font-serif text-xl font-bold">Revisions</h2>
         <table className="w-full text-left text-sm">

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionButton } from "@/components/admin/action-button";
+import { buttonClass, inputClass } from "@/components/ui/field";
+import { getCurrentUser } from "@/lib/auth/session";
+import { listLinkProblems, PROBLEM_KINDS, type ProblemKind } from "@/lib/related-links/queries";
+import { NEAR_EXACT } from "@/lib/related-links/similarity";
+import { attachTargetAction } from "./actions";
+
+export const metadata: Metadata = { title: "Related links" };
+
+type Props = { searchParams: Promise<{ kind?: string; page?: string; q?: string }> };
+
+export default async function RelatedLinksReport({ searchParams }: Props) {
+  const params = await searchParams;
+  const kind: ProblemKind = params.kind && params.kind in PROBLEM_KINDS ? (params.kind as ProblemKind) : "unresolved";
+  const page = Math.max(1, Number(params.page) || 1);
+  const [report, user] = await Promise.all([listLinkProblems(kind, page, params.q?.slice(0, 200)), getCurrentUser()]);
+  const canEdit = user?.role === "ADMIN";
+  const href = (over: Record<string, string>) => `/admin/related-links?${new URLSearchParams({ kind, ...(params.q ? { q: params.q } : {}), ...over })}`;
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-3xl font-bold">Related links to review</h1>
+      <nav aria-label="Kinds of link" className="mb-4 flex flex-wrap gap-4 text-sm">
+        {Object.entries(PROBLEM_KINDS).map(([value, label]) => (
+          <Link key={value} href={href({ kind: value })} aria-current={value === kind ? "page" : undefined} className={value === kind ? "font-bold underline" : "underline"}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <form method="get" className="mb-4 flex gap-2" role="search">
+        <input type="hidden" name="kind" value={kind} />
+        <label htmlFor="q" className="sr-only">Filter by label</label>
+        <input id="q" name="q" type="search" defaultValue={params.q} placeholder="Label contains…" className={inputClass} />
+        <button type="submit" className={buttonClass}>Filter</button>
+      </form>
+      <p className="mb-2 text-sm text-muted">{report.total.toLocaleString("en")} links</p>
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-ink">
+          <tr><th scope="col" className="py-1">Label</th><th scope="col">On article</th><th scope="col">{kind === "unresolved" ? "Best candidate" : kind === "external" ? "URL" : "Target"}</th></tr>
+        </thead>
+        <tbody>
+          {report.items.map((item) => (
+            <tr key={item.id} className="border-b border-rule align-top">
+              <td className="py-1 pr-3">{item.label}</td>
+              <td className="pr-3"><Link href={`/admin/articles/${item.article.id}`} className="underline">{item.article.headline}</Link></td>
+              <td>
+                {kind === "external" && <span className="break-all">{item.url}</span>}
+                {kind === "unpublished" && item.target?.headline}
+                {kind === "unresolved" &&
+                  (item.best ? (
+                    <>
+                      {item.best.headline} <span className="text-muted">({Math.round(item.best.score * 100)}% alike)</span>{" "}
+                      {canEdit && item.best.score >= NEAR_EXACT && (
+                        <ActionButton action={attachTargetAction} fields={{ linkId: item.id, targetArticleId: item.best.id }} label="Attach suggested" ariaLabel={`Attach “${item.best.headline}” to “${item.label}”`} className="rounded border border-muted px-2 py-0.5" />
+                      )}
+                    </>
+                  ) : (
+                    <span className="text-muted">No candidate</span>
+                  ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
+        {report.page > 1 ? <Link href={href({ page: String(report.page - 1) })} className="underline">Previous</Link> : <span />}
+        <span>Page {report.page} of {report.pages}</span>
+        {report.page < report.pages ? <Link href={href({ page: String(report.page + 1) })} className="underline">Next</Link> : <span />}
+      </nav>
+    </>
+  );
+}

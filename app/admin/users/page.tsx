@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { CreateUserForm, UserAccessControls } from "@/components/admin/user-forms";
+import { requireUserPage } from "@/lib/auth/session";
+import { listUsers } from "@/lib/users/queries";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  await requireUserPage("/admin/users", "ADMIN");
+  const users = await listUsers();
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-3xl font-bold">Users</h1>
+      <table className="mb-8 w-full text-left text-sm">
+        <thead className="border-b border-ink">
+          <tr><th scope="col" className="py-1">User</th><th scope="col">Role</th><th scope="col">State</th><th scope="col">Change</th></tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className="border-b border-rule align-top">
+              <td className="py-2 pr-3">{u.name || "—"}<br /><span className="text-muted">{u.email}</span></td>
+              <td className="py-2 pr-3">{u.role === "ADMIN" ? "Admin" : "Editor"}</td>
+              <td className="py-2 pr-3">{u.disabled ? "Disabled" : "Active"}</td>
+              <td className="py-2"><UserAccessControls user={u} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 className="mb-2 font-serif text-xl font-bold">New user</h2>
+      <CreateUserForm />
+    </>
+  );
+}

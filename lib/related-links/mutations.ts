@@ -1,0 +1,111 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import type { CurrentUser } from "@/lib/auth/session";
+import { invalidateReaderPages } from "@/lib/cache";
+import { headlineKey } from "@/lib/text";
+
+// The one write path for related-story links (ADMIN only: the Server Actions check the role).
+// Each change is one transaction with its audit record, then reader pages expire.
+
+export type LinkResult = { ok: true } | { ok: false; message: string };
+const GONE: LinkResult = { ok: false, message: "That link or article no longer exists. Reload the page." };
+
+async function change(fn: (tx: Tx) => Promise<LinkResult>): Promise<LinkResult> {
+  const result = await db.$transaction(fn);
+  if (result.ok) invalidateReaderPages();
+  return result;
+}
+
+/** Rewrites positions 0..n-1 in the given order (two passes: positions are unique per article). */
+async function writeOrder(tx: Tx, ids: string[]) {
+  for (const [i, id] of ids.entries()) await tx.relatedLink.update({ where: { id }, data: { position: -1 - i } });
+  for (const [i, id] of ids.entries()) await tx.relatedLink.update({ where: { id }, data: { position: i } });
+}
+
+async function liveArticle(tx: Tx, id: string) {
+  return tx.article.findFirst({ where: { id, deletedAt: null }, select: { id: true, headline: true } });
+}
+
+export function addRelatedLink(user: CurrentUser, input: { articleId: string; label: string; targetArticleId: string; url: string }) {
+  return change(async (tx) => {
+    if (!(await liveArticle(tx, input.articleId))) return GONE;
+    const target = input.targetArticleId ? await liveArticle(tx, input.targetArticleId) : null;
+    if (input.targetArticleId && (!target || target.id === input.articleId)) return { ok: false, message: "Choose another article to link to." };
+    const label = input.label || target?.headline || input.url;
+    const last = await tx.relatedLink.findFirst({ where: { articleId: input.articleId }, orderBy: { position: "desc" }, select: { position: true } });
+    const link = await tx.relatedLink.create({
+      data: { articleId: input.articleId, position: (last?.position ?? -1) + 1, label, labelKey: headlineKey(label), targetArticleId: target?.id ?? null, url: input.url || null },
+    });
+    await recordAudit(tx, user, { entityType: "related-link", entityId: link.id, action: "add", after: { articleId: input.articleId, label, targetArticleId: link.targetArticleId, url: link.url } });
+    return { ok: true };
+  });
+}
+
+export function updateLinkLabel(user: CurrentUser, linkId: string, label: string) {
+  return change(async (tx) => {
+    const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { label: true } });
+    if (!link) return GONE;
+    await tx.relatedLink.update({ where: { id: linkId }, data: { label, labelKey: headlineKey(label) } });
+    await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "label", before: link, after: { label } });
+    return { ok: true };
+  });
+}
+
+export function attachTarget(user: CurrentUser, linkId: string, targetArticleId: string) {
+  return change(async (tx) => {
+    const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { articleId: true, targetArticleId: true, url: true } });
+    const target = await liveArticle(tx, targetArticleId);
+    if (!link || !target) return GONE;
+    if (target.id === link.articleId) return { ok: false, message: "An article cannot be related to itself." };
+    await tx.relatedLink.update({ where: { id: linkId }, data: { targetArticleId: target.id, url: null } });
+    await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "attach", before: link, after: { targetArticleId: target.id, url: null } });
+    return { ok: true };
+  });
+}
+
+export function removeRelatedLink(user: CurrentUser, linkId: string) {
+  return change(async (tx) => {
+    const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { articleId: true, label: true, targetArticleId: true, url: true } });
+    if (!link) return GONE;
+    await tx.relatedLink.delete({ where: { id: linkId } });
+    const rest = await tx.relatedLink.findMany({ where: { articleId: link.articleId }, orderBy: { position: "asc" }, select: { id: true } });
+    await writeOrder(tx, rest.map((r) => r.id));
+    await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "remove", before: link });
+    return { ok: true };
+  });
+}
+
+/** Puts an article's links in the given order; the list must name exactly its links. */
+export function reorderRelatedLinks(user: CurrentUser, articleId: string, order: string[]) {
+  return change(async (tx) => {
+    const links = await tx.relatedLink.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } });
+    const current = links.map((l) => l.id);
+    if (order.length !== current.length || new Set(order).size !== order.length || !order.every((id) => current.includes(id))) {
+      return { ok: false, message: "The links changed meanwhile. Reload the page and try again." };
+    }
+    await writeOrder(tx, order);
+    await recordAudit(tx, user, { entityType: "related-link", entityId: articleId, action: "reorder", before: { order: current }, after: { order } });
+    return { ok: true };
+  });
+}
+
+export async function moveRelatedLink(user: CurrentUser, linkId: string, direction: "up" | "down") {
+  const link = await db.relatedLink.findUnique({ where: { id: linkId }, select: { articleId: true } });
+  if (!link) return GONE;
+  const ids = (await db.relatedLink.findMany({ where: { articleId: link.articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((l) => l.id);
+  const from = ids.indexOf(linkId);
+  const to = direction === "up" ? from - 1 : from + 1;
+  if (to < 0 || to >= ids.length) return { ok: true } as LinkResult;
+  [ids[from], ids[to]] = [ids[to], ids[from]];
+  return reorderRelatedLinks(user, link.articleId, ids);
+}
+
+export function setRelatedEnabled(user: CurrentUser, articleId: string, enabled: boolean) {
+  return change(async (tx) => {
+    const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { relatedEnabled: enabled } });
+    if (updated.count === 0) return GONE;
+    await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: enabled ? "related on" : "related off", after: { relatedEnabled: enabled } });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,19 @@
+// `npm run import:json -- <file.json>`: loads an export into an empty database (DATABASE_URL).
+import { readFileSync } from "node:fs";
+import { db } from "@/lib/db";
+import { importContent } from "@/lib/transfer/transfer";
+
+async function main() {
+  const file = process.argv[2];
+  if (!file) {
+    console.error("usage: npm run import:json -- <file.json>");
+    return 2;
+  }
+  const counts = await importContent(db, JSON.parse(readFileSync(file, "utf8")));
+  console.log(`imported ${counts.articles} articles, ${counts.authors} authors, ${counts.users} users (users must have their passwords reset by an admin)`);
+  return 0;
+}
+
+main()
+  .then(async (code) => { await db.$disconnect(); process.exit(code); })
+  .catch(async (error) => { console.error(`error: ${(error as Error).message}`); await db.$disconnect(); process.exit(1); });

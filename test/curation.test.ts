@@ -1,0 +1,117 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { headlineSimilarity } from "@/lib/related-links/similarity";
+import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
+
+let t: ScratchDb;
+let links: typeof import("@/lib/related-links/mutations");
+let queries: typeof import("@/lib/related-links/queries");
+let users: typeof import("@/lib/users/mutations");
+let articles: typeof import("@/lib/articles/mutations");
+let schema: typeof import("@/lib/articles/schema");
+let admin: { id: string; email: string; name: string; role: "ADMIN" };
+
+before(async () => {
+  t = await useTestDbForApp();
+  [links, queries, users, articles, schema] = await Promise.all([
+    import("@/lib/related-links/mutations"),
+    import("@/lib/related-links/queries"),
+    import("@/lib/users/mutations"),
+    import("@/lib/articles/mutations"),
+    import("@/lib/articles/schema"),
+  ]);
+  const row = await t.db.user.create({ data: { email: "admin@example.test", name: "Ada", role: "ADMIN", passwordHash: "x" } });
+  admin = { id: row.id, email: row.email, name: row.name, role: "ADMIN" };
+});
+after(async () => t.drop());
+
+async function publish(headline: string, body = "Text.") {
+  const form = schema.articleFormSchema.parse({ headline, slug: "", standfirst: "", body, caption: "", dateline: "", source: "", authors: "", status: "DRAFT", publishedAt: "", version: "0", intent: "publish" });
+  const result = await articles.saveArticle(admin, form);
+  assert.ok(result.ok);
+  return result.id;
+}
+
+const lastAudit = async (entityId: string) => t.db.auditEvent.findFirstOrThrow({ where: { entityId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+
+test("headline similarity: identical folds to 1, shared words rank higher, nothing shared is 0", () => {
+  assert.equal(headlineSimilarity("Tunisia under state of emergency", "TUNISIA under ‘state’ of emergency!"), 1);
+  const close = headlineSimilarity("Tunisia declares emergency", "Tunisia declares state of emergency");
+  const far = headlineSimilarity("Tunisia declares emergency", "Tunisia to rethink anti-IS strategy");
+  assert.ok(close > far && far > 0, `${close} > ${far} > 0`);
+  assert.equal(headlineSimilarity("Cats", "Dogs"), 0);
+});
+
+test("candidates for a label are ranked by headline similarity, unpublished included", async () => {
+  const owner = await publish("Owner of the links");
+  await publish("Kerry arrives in Abu Dhabi for Syria discussions");
+  await publish("Kerry visits Israel with scant hopes");
+  const draft = await t.db.article.create({ data: { slug: "kerry-abu-dhabi-draft", headline: "Kerry in Abu Dhabi", headlineKey: "kerry in abu dhabi", body: "x" } });
+  const candidates = await queries.candidatesForLabel("Kerry arrives in Abu Dhabi", owner);
+  // 4 of 5 words shared, then 5 of 8, then 1 of 10: a draft can be a target too.
+  assert.deepEqual(candidates.map((c) => c.headline), ["Kerry in Abu Dhabi", "Kerry arrives in Abu Dhabi for Syria discussions", "Kerry visits Israel with scant hopes"]);
+  assert.equal(candidates[0].id, draft.id);
+  assert.equal(candidates[0].score, 0.8);
+});
+
+test("add, label, attach, reorder and remove links, each audited and in order", async () => {
+  const owner = await publish("Curated article");
+  const target = await publish("Target article");
+  await links.addRelatedLink(admin, { articleId: owner, label: "", targetArticleId: target, url: "" });
+  await links.addRelatedLink(admin, { articleId: owner, label: "Analysis", targetArticleId: "", url: "https://example.org/a" });
+  await t.db.relatedLink.create({ data: { articleId: owner, position: 2, label: "Waiting label", labelKey: "waiting label" } });
+  const order = async () => (await t.db.relatedLink.findMany({ where: { articleId: owner }, orderBy: { position: "asc" } })).map((l) => l.label);
+  assert.deepEqual(await order(), ["Target article", "Analysis", "Waiting label"]);
+
+  const waiting = await t.db.relatedLink.findFirstOrThrow({ where: { articleId: owner, label: "Waiting label" } });
+  assert.deepEqual(await links.moveRelatedLink(admin, waiting.id, "up"), { ok: true });
+  assert.deepEqual(await order(), ["Target article", "Waiting label", "Analysis"]);
+  assert.equal((await lastAudit(owner)).action, "reorder");
+
+  await links.attachTarget(admin, waiting.id, target);
+  assert.equal((await t.db.relatedLink.findUniqueOrThrow({ where: { id: waiting.id } })).targetArticleId, target);
+  assert.equal((await lastAudit(waiting.id)).action, "attach");
+  await links.updateLinkLabel(admin, waiting.id, "Renamed label");
+  assert.deepEqual(JSON.parse((await lastAudit(waiting.id)).summary), { before: { label: "Waiting label" }, after: { label: "Renamed label" } });
+
+  const first = await t.db.relatedLink.findFirstOrThrow({ where: { articleId: owner, position: 0 } });
+  await links.removeRelatedLink(admin, first.id);
+  assert.deepEqual(await order(), ["Renamed label", "Analysis"]);
+  assert.equal((await lastAudit(first.id)).action, "remove");
+
+  assert.equal((await links.attachTarget(admin, waiting.id, owner)).ok, false, "never to itself");
+  assert.equal((await links.reorderRelatedLinks(admin, owner, ["bogus"])).ok, false);
+  await links.setRelatedEnabled(admin, owner, false);
+  assert.equal((await t.db.article.findUniqueOrThrow({ where: { id: owner } })).relatedEnabled, false);
+});
+
+test("the last active admin cannot be demoted or disabled; changes are audited", async () => {
+  const other = await t.db.user.create({ data: { email: "ed@example.test", name: "Ed", role: "EDITOR", passwordHash: "x" } });
+  assert.deepEqual(await users.updateUserAccess(admin, admin.id, { role: "EDITOR" }), {
+    ok: false,
+    message: "This is the last active administrator: make another user an active administrator first.",
+  });
+  assert.equal((await users.updateUserAccess(admin, admin.id, { disabled: true })).ok, false);
+  assert.deepEqual(await users.updateUserAccess(admin, other.id, { role: "ADMIN" }), { ok: true });
+  assert.deepEqual(await users.updateUserAccess(admin, admin.id, { disabled: true }), { ok: true }, "now another admin exists");
+  assert.equal((await users.updateUserAccess(admin, other.id, { disabled: true })).ok, false);
+  const events = await t.db.auditEvent.findMany({ where: { entityType: "user" }, orderBy: { createdAt: "asc" } });
+  assert.deepEqual(events.map((e) => e.action), ["role", "disable"]);
+  await users.updateUserAccess(admin, admin.id, { disabled: false });
+});
+
+test("every article change is audited with who and what changed", async () => {
+  const id = await publish("Audited article", "First body");
+  const created = await lastAudit(id);
+  assert.equal(created.action, "create");
+  assert.equal(created.userLabel, "Ada");
+  const form = schema.articleFormSchema.parse({ headline: "Audited article", slug: "", standfirst: "", body: "Second body", caption: "", dateline: "", source: "", authors: "", status: "PUBLISHED", publishedAt: "", version: "1", intent: "save" });
+  await articles.saveArticle(admin, form, id);
+  const updated = await lastAudit(id);
+  assert.equal(updated.action, "update");
+  const summary = JSON.parse(updated.summary);
+  assert.deepEqual([summary.before.body, summary.after.body], ["First body", "Second body"]);
+  assert.equal("headline" in summary.after, false, "only what changed");
+  await articles.trashArticle(admin, id);
+  assert.equal((await lastAudit(id)).action, "trash");
+});
