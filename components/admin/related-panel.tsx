@@ -110,7 +110,7 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                 <details className="mt-1 text-sm">
                   <summary className="cursor-pointer">Edit label</summary>
                   <ActionButton action={updateLinkLabelAction} fields={{ linkId: link.id }} label="Save label" className={small}>
-                    <label className="sr-only" htmlFor={`label-${link.id}`}>Label</label>
+                    <label className="sr-only" htmlFor={`label-${link.id}`}>Label of “{link.label}”</label>
                     <input id={`label-${link.id}`} name="label" defaultValue={link.label} className="rounded border border-muted px-2 py-0.5" />
                   </ActionButton>
                 </details>

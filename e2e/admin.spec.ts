@@ -1,0 +1,147 @@
+import type { Page, Request } from "@playwright/test";
+import { createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
+
+const SEED_SLUG = "mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south";
+
+/** The curated related stories a reader sees on the seed article, in order. */
+async function readerRelated(page: Page) {
+  await page.goto(`/articles/${SEED_SLUG}`);
+  const aside = page.getByRole("complementary", { name: "Related stories" });
+  return (await aside.count()) ? aside.getByRole("link").allTextContents() : [];
+}
+
+test("an admin curates the seed article's related stories and readers see every change", async ({ page, browser, loginAs, db }) => {
+  await loginAs("ADMIN");
+  const seed = await db.article.findUniqueOrThrow({ where: { slug: SEED_SLUG } });
+  const russia = await createArticle({ headline: `Russia prepares retaliation against Turkey ${uniqueHeadline("over")}` });
+  const tunisia = await createArticle({ headline: `Tunisia to rethink anti-IS strategy ${uniqueHeadline("after")}` });
+  const reader = await (await browser.newContext()).newPage();
+
+  await page.goto(`/admin/articles/${seed.id}`);
+  const panel = page.getByTestId("related-panel");
+  await expect(panel.getByTestId("related-link").first()).toContainText("Unresolved (label only)");
+  await panel.getByRole("button", { name: `Attach “${russia.headline}” to “Russia prepares retaliation against Turkey”` }).click();
+  await expect(panel.getByTestId("related-link").first()).toContainText("Linked to a published article");
+  await panel.getByRole("button", { name: `Attach “${tunisia.headline}” to “Tunisia to rethink anti-IS strategy”` }).click();
+  await expect(panel.getByTestId("related-link").nth(1)).toContainText("Linked to a published article");
+  expect(await readerRelated(reader)).toEqual([russia.headline, tunisia.headline]);
+
+  // Reorder with the keyboard.
+  await panel.getByRole("button", { name: "Move “Tunisia to rethink anti-IS strategy” up" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("related-link").first()).toContainText("Tunisia to rethink anti-IS strategy");
+  expect(await readerRelated(reader)).toEqual([tunisia.headline, russia.headline]);
+
+  // An external link, validated and marked for readers.
+  await panel.getByLabel("URL").fill("javascript:alert(1)");
+  await panel.getByLabel("Label", { exact: true }).fill("Background analysis");
+  await panel.getByRole("button", { name: "Add external link" }).click();
+  await expect(panel.getByText("Enter a full http:// or https:// address.")).toBeVisible();
+  await expect(panel.getByLabel("Label", { exact: true })).toHaveValue("Background analysis");
+  await panel.getByLabel("URL").fill("https://example.org/sahel-analysis");
+  await panel.getByRole("button", { name: "Add external link" }).click();
+  await expect(panel.getByText("→ https://example.org/sahel-analysis")).toBeVisible();
+  expect(await readerRelated(reader)).toEqual([tunisia.headline, russia.headline, "Background analysis (external site)"]);
+
+  // Remove one.
+  await panel.getByRole("button", { name: "Remove “Russia prepares retaliation against Turkey”" }).click();
+  await expect(panel.getByTestId("related-link").filter({ hasText: /^\d+\. Russia prepares retaliation against Turkey —/ })).toHaveCount(0);
+  expect(await readerRelated(reader)).toEqual([tunisia.headline, "Background analysis (external site)"]);
+
+  // Switch related stories off, and on again.
+  await panel.getByRole("button", { name: "Switch related stories off" }).click();
+  await expect(panel.getByText("Switched off for this article")).toBeVisible();
+  expect(await readerRelated(reader)).toEqual([]);
+  await expect(reader.getByRole("complementary")).toHaveCount(0);
+  await panel.getByRole("button", { name: "Switch related stories on" }).click();
+  await expect(panel.getByText("Shown to readers")).toBeVisible();
+  expect(await readerRelated(reader)).toEqual([tunisia.headline, "Background analysis (external site)"]);
+  await reader.context().close();
+});
+
+test("the related-links report attaches a near-exact match in one click", async ({ page, loginAs, db }) => {
+  await loginAs("ADMIN");
+  const pirates = await createArticle({ headline: `Somali pirates seize Iran fishing boat with 15 crew ${uniqueHeadline("x")}`.replace(/ x \S+$/, " today") });
+  await page.goto("/admin/related-links?kind=unresolved&q=somali");
+  await page.getByRole("button", { name: `Attach “${pirates.headline}” to “Somali pirates seize Iran fishing boat with 15 crew”` }).click();
+  await expect.poll(async () => (await db.relatedLink.findFirstOrThrow({ where: { label: "Somali pirates seize Iran fishing boat with 15 crew" } })).targetArticleId).toBe(pirates.id);
+  await page.goto("/admin/related-links?kind=unresolved&q=somali");
+  await expect(page.getByText("0 links")).toBeVisible();
+});
+
+test("editors see the panel read-only, and a replayed admin action is refused with nothing changed", async ({ page, browser, loginAs, db }) => {
+  const owner = await createArticle({ headline: uniqueHeadline("Article with a link") });
+  const link = await db.relatedLink.create({ data: { articleId: owner.id, position: 0, label: "Keep me", labelKey: "keep me" } });
+
+  // Capture the request an admin's browser would send, without letting it through.
+  await loginAs("ADMIN");
+  let captured: Request | undefined;
+  await page.route(`**/admin/articles/${owner.id}`, (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
+      captured = route.request();
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(`/admin/articles/${owner.id}`);
+  await page.getByRole("button", { name: "Remove “Keep me”" }).click();
+  await expect.poll(() => captured).toBeTruthy();
+  const replay = (as: Page) =>
+    as.request.post(captured!.url(), {
+      headers: { "next-action": captured!.headers()["next-action"], "content-type": captured!.headers()["content-type"], accept: "text/x-component" },
+      data: captured!.postDataBuffer()!,
+    });
+
+  const editorContext = await browser.newContext();
+  const editor = await editorContext.newPage();
+  await signIn(editor, await createUser("EDITOR"));
+  await editor.goto(`/admin/articles/${owner.id}`);
+  const panel = editor.getByTestId("related-panel");
+  await expect(panel.getByText("Only administrators can change related stories.")).toBeVisible();
+  await expect(panel.getByRole("button")).toHaveCount(0);
+
+  const refused = await replay(editor);
+  expect(await refused.text()).toContain("Your role does not allow this.");
+  expect(await db.relatedLink.findUnique({ where: { id: link.id } })).not.toBeNull();
+
+  // The same request from the admin does go through: the replay itself is sound.
+  await replay(page);
+  await expect.poll(() => db.relatedLink.findUnique({ where: { id: link.id } })).toBeNull();
+  await editorContext.close();
+});
+
+test("admins manage users; the last active admin cannot be disabled", async ({ page, loginAs, db }) => {
+  const me = await loginAs("ADMIN");
+  await page.goto("/admin/users");
+  const email = `${uniqueHeadline("new-editor").replace(/\s+/g, "-").toLowerCase()}@example.test`;
+  await page.getByLabel("Name").fill("New Editor");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByText(`Created ${email}.`)).toBeVisible();
+  const created = await db.user.findUniqueOrThrow({ where: { email } });
+  expect(created.role).toBe("EDITOR");
+
+  const row = page.getByRole("row", { name: new RegExp(email) });
+  await row.getByLabel(`Role of ${email}`, { exact: true }).selectOption("ADMIN");
+  await row.getByRole("button", { name: `Save role of ${email}` }).click();
+  await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { email } })).role).toBe("ADMIN");
+  await page.getByRole("button", { name: `Disable ${email}` }).click();
+  await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { email } })).disabled).toBe(true);
+
+  // Make this the only active admin, then try to disable it.
+  await db.user.updateMany({ where: { role: "ADMIN", id: { not: me.id } }, data: { disabled: true } });
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: `Disable ${me.email}` }).click();
+  await expect(page.getByText("This is the last active administrator: make another user an active administrator first.")).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: me.id } })).disabled).toBe(false);
+  await expect(page.getByTestId("whoami")).toContainText("(Admin)");
+
+  // The audit log shows who did it.
+  await page.goto("/admin/audit?entity=user");
+  await expect(page.getByTestId("audit-event").first()).toContainText(me.name);
+});
