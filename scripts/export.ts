@@ -1,6 +1,7 @@
 // `npm run export -- <file.json>`: all content of DATABASE_URL's database, users without password hashes.
 import { writeFileSync } from "node:fs";
 import { db } from "@/lib/db";
+import { runCli } from "./cli";
 import { exportContent } from "@/lib/transfer/transfer";
 
 async function main() {
@@ -15,6 +16,4 @@ async function main() {
   return 0;
 }
 
-main()
-  .then(async (code) => { await db.$disconnect(); process.exit(code); })
-  .catch(async (error) => { console.error(`error: ${(error as Error).message}`); await db.$disconnect(); process.exit(1); });
+runCli(main);

@@ -1,6 +1,7 @@
 // `npm run import:json -- <file.json>`: loads an export into an empty database (DATABASE_URL).
 import { readFileSync } from "node:fs";
 import { db } from "@/lib/db";
+import { runCli } from "./cli";
 import { importContent } from "@/lib/transfer/transfer";
 
 async function main() {
@@ -14,6 +15,4 @@ async function main() {
   return 0;
 }
 
-main()
-  .then(async (code) => { await db.$disconnect(); process.exit(code); })
-  .catch(async (error) => { console.error(`error: ${(error as Error).message}`); await db.$disconnect(); process.exit(1); });
+runCli(main);

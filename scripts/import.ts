@@ -1,6 +1,7 @@
 // `npm run import -- <file|dir>… [--dry-run]` (and `npm run db:seed` for seeds/):
 // imports news documents; prints one line per failure and a summary; exits 1 if any failed.
 import { db } from "@/lib/db";
+import { runCli } from "./cli";
 import { collectDocuments, importFiles } from "@/lib/import/run";
 
 async function main() {
@@ -20,13 +21,4 @@ async function main() {
   return summary.failed > 0 ? 1 : 0;
 }
 
-main()
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error) => {
-    console.error(`error: ${(error as Error).message}`);
-    await db.$disconnect();
-    process.exit(1);
-  });
+runCli(main);

@@ -1,6 +1,6 @@
 // `npm run user:create -- --email E --password P --role ADMIN|EDITOR [--name N]`
 import { parseArgs } from "node:util";
-import { db } from "@/lib/db";
+import { runCli } from "./cli";
 import { newUserSchema } from "@/lib/auth/schema";
 import { createUser, EmailTakenError } from "@/lib/users/mutations";
 
@@ -34,12 +34,4 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then(async (code) => {
-    await db.$disconnect();
-    process.exit(code);
-  })
-  .catch(async (error) => {
-    console.error(`error: ${(error as Error).message}`);
-    process.exit(1);
-  });
+runCli(main);

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { listPublishedArticles } from "@/lib/articles/reader";
 import { ArticleList } from "./article-list";
-import { Pagination } from "./pagination";
+import { Pagination } from "@/components/ui/pagination";
 
 export async function FrontPage({ page }: { page: number }) {
   const { articles, pages } = await listPublishedArticles(page);
@@ -10,7 +10,7 @@ export async function FrontPage({ page }: { page: number }) {
     <>
       <h1 className="mb-2 font-serif text-3xl font-bold">{page === 1 ? "Latest news" : `Latest news, page ${page}`}</h1>
       {articles.length === 0 ? <p>No articles yet.</p> : <ArticleList articles={articles} />}
-      <Pagination page={page} pages={pages} hrefFor={(n) => (n === 1 ? "/" : `/page/${n}`)} />
+      <Pagination page={page} pages={pages} hrefFor={(n) => (n === 1 ? "/" : `/page/${n}`)} labels={["Newer", "Older"]} />
     </>
   );
 }

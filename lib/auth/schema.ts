@@ -11,7 +11,7 @@ export const signInSchema = z.object({
 export const newUserSchema = z.object({
   email: z.email("Enter a valid email address.").trim().toLowerCase().max(254),
   name: z.string().trim().max(200).default(""),
-  password: z.string().min(12, "Use at least 12 characters.").max(1000, "Use at most 1,000 characters."),
+  password: z.string("Enter a password.").min(12, "Use at least 12 characters.").max(1000, "Use at most 1,000 characters."),
   role: z.enum(ROLES, "Choose a role."),
 });
 export type NewUser = z.infer<typeof newUserSchema>;

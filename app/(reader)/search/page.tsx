@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ArticleList } from "@/components/reader/article-list";
-import { Pagination } from "@/components/reader/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { searchPublishedArticles } from "@/lib/articles/reader";
 
 export const metadata: Metadata = { title: "Search", description: "Search the archive.", robots: { index: false } };

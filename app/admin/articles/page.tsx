@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { utc } from "@/components/admin/utc";
 import { buttonClass, inputClass } from "@/components/ui/field";
@@ -79,11 +80,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
-        {list.page > 1 ? <Link href={hrefFor(list.page - 1)} className="underline">Previous</Link> : <span />}
-        <span>Page {list.page} of {list.pages}</span>
-        {list.page < list.pages ? <Link href={hrefFor(list.page + 1)} className="underline">Next</Link> : <span />}
-      </nav>
+      <Pagination page={list.page} pages={list.pages} hrefFor={hrefFor} />
     </>
   );
 }

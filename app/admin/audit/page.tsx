@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { utc } from "@/components/admin/utc";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { listAuditEvents } from "@/lib/audit/queries";
@@ -52,11 +53,7 @@ export default async function AuditPage({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
-      <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
-        {log.page > 1 ? <Link href={href(log.page - 1)} className="underline">Newer</Link> : <span />}
-        <span>Page {log.page} of {log.pages}</span>
-        {log.page < log.pages ? <Link href={href(log.page + 1)} className="underline">Older</Link> : <span />}
-      </nav>
+      <Pagination page={log.page} pages={log.pages} hrefFor={href} labels={["Newer", "Older"]} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { ActionButton } from "@/components/admin/action-button";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -63,11 +64,7 @@ export default async function RelatedLinksReport({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
-      <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
-        {report.page > 1 ? <Link href={href({ page: String(report.page - 1) })} className="underline">Previous</Link> : <span />}
-        <span>Page {report.page} of {report.pages}</span>
-        {report.page < report.pages ? <Link href={href({ page: String(report.page + 1) })} className="underline">Next</Link> : <span />}
-      </nav>
+      <Pagination page={report.page} pages={report.pages} hrefFor={(n) => href({ page: String(n) })} />
     </>
   );
 }

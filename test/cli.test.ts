@@ -1,0 +1,50 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createTestDb, type ScratchDb } from "@/scripts/scratch-db";
+import { makeDocument, SEED_FILE } from "./helpers/seed";
+
+let t: ScratchDb;
+before(async () => (t = await createTestDb()));
+after(async () => t.drop());
+
+const run = (script: string, ...args: string[]) =>
+  spawnSync("node", ["--conditions=react-server", "--import", "tsx", script, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: t.url } });
+
+test("npm run import: a summary line, one error line per bad file, exit 1 when any failed", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "byline-cli-"));
+  writeFileSync(path.join(dir, "good.txt"), makeDocument({ headline: "From the command line" }));
+  writeFileSync(path.join(dir, "bad.txt"), "First Published: 2013-13-01\n\n\nHeadline");
+  const first = run("scripts/import.ts", dir, SEED_FILE);
+  assert.equal(first.status, 1);
+  assert.match(first.stdout, /error: .*bad\.txt: "2013-13-01" is not a valid First Published date/);
+  assert.match(first.stdout, /imported 2, unchanged 0, failed 1 \(3 files/);
+  const again = run("scripts/import.ts", path.join(dir, "good.txt"), SEED_FILE);
+  assert.equal(again.status, 0);
+  assert.match(again.stdout, /imported 0, unchanged 2, failed 0/);
+  const dry = run("scripts/import.ts", "--dry-run", dir);
+  assert.match(dry.stdout, /would import 0, unchanged 1, failed 1/);
+});
+
+test("npm run user:create: creates, refuses duplicates and bad input with non-zero exits", async () => {
+  const ok = run("scripts/user-create.ts", "--email", "Chief@Example.test", "--password", "a long enough passphrase", "--role", "admin", "--name", "Chief");
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /created ADMIN chief@example.test/);
+  const user = await t.db.user.findUniqueOrThrow({ where: { email: "chief@example.test" }, select: { role: true, name: true, passwordHash: true } });
+  assert.deepEqual([user.role, user.name], ["ADMIN", "Chief"]);
+  assert.match(user.passwordHash, /^\$argon2id\$/);
+
+  const duplicate = run("scripts/user-create.ts", "--email", "chief@example.test", "--password", "a long enough passphrase", "--role", "EDITOR");
+  assert.equal(duplicate.status, 1);
+  assert.match(duplicate.stderr, /A user with that email already exists/);
+  const bad = run("scripts/user-create.ts", "--email", "not-an-email", "--role", "BOSS");
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--email: Enter a valid email address/);
+  assert.match(bad.stderr, /--password: Enter a password/);
+  assert.match(bad.stderr, /--role: Choose a role/);
+  const unknown = run("scripts/user-create.ts", "--emial", "x");
+  assert.equal(unknown.status, 2);
+});
