@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-16">
       <h1 className="mb-6 font-serif text-3xl font-bold">Sign in to Byline</h1>
-      <LoginForm callbackUrl={callbackUrl} initialError={params.error ? "Email or password is incorrect." : undefined} />
+      <LoginForm callbackUrl={callbackUrl} initialError={params.error === "TooManyAttempts" ? "Too many attempts. Wait a few minutes and try again." : params.error ? "Email or password is incorrect." : undefined} />
     </main>
   );
 }

@@ -13,7 +13,8 @@ const text = (max: number, label: string) =>
   z
     .string()
     .max(max, `${label} can be at most ${max.toLocaleString("en")} characters.`)
-    .transform((s) => s.replace(/\r\n?/g, "\n").trim());
+    // Control characters other than tab and newline are never meant: drop them.
+    .transform((s) => s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim());
 
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 
