@@ -49,4 +49,6 @@ if (only !== "unit") {
   run("node_modules/.bin/next", ["build"], { ...env, SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3217}` });
   // The react-server condition lets specs load lib/ modules (server-only); the web server gets it removed.
   run("node_modules/.bin/playwright", ["test", ...playwrightArgs], { E2E_DATABASE_URL: e2eUrl, NODE_OPTIONS: "--conditions=react-server" });
+  // The short load run: readers and editors at once; it asserts correctness only, never timings.
+  if (playwrightArgs.length === 0) run("npm", ["run", "test:load", "--", "--short"], env);
 }

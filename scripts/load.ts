@@ -1,0 +1,135 @@
+// `npm run test:load [-- --short]`: readers hammer article, front, search and feed pages while
+// editors save and publish continuously in real Chromium, against a production server on
+// localhost. Passes when no reader got a 5xx and every acknowledged save is in the revision
+// history, in order. Prints throughput and latency; asserts no timing.
+// Needs a production build (`npm run build`) and a migrated database at DATABASE_URL.
+import { spawn } from "node:child_process";
+import { chromium, type Page } from "@playwright/test";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { headlineKey } from "@/lib/text";
+import { runCli } from "./cli";
+
+const short = process.argv.includes("--short");
+const seconds = short ? 8 : 30;
+const readers = short ? 8 : 50;
+const editors = short ? 2 : 4;
+const port = Number(process.env.LOAD_PORT ?? 3218);
+const base = `http://127.0.0.1:${port}`;
+
+async function startServer() {
+  const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...process.env, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXTAUTH_URL: base, NODE_OPTIONS: "" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/`)).ok) return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the server did not start");
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
+}
+
+async function readerLoop(paths: string[], until: number, stats: { latencies: number[]; statuses: Map<number, number> }) {
+  for (let i = Math.floor(Math.random() * paths.length); Date.now() < until; i++) {
+    const started = performance.now();
+    let status = 0;
+    try {
+      const response = await fetch(base + paths[i % paths.length], { redirect: "manual" });
+      await response.arrayBuffer();
+      status = response.status;
+    } catch {
+      status = 599;
+    }
+    stats.latencies.push(performance.now() - started);
+    stats.statuses.set(status, (stats.statuses.get(status) ?? 0) + 1);
+  }
+}
+
+async function editorLoop(page: Page, articleId: string, until: number, acks: { version: number; body: string }[]) {
+  await page.goto(`${base}/admin/articles/${articleId}`);
+  for (let n = 1; Date.now() < until; n++) {
+    const body = `Load edit ${n} at ${Date.now()}.`;
+    await page.getByLabel("Body", { exact: true }).fill(body);
+    await page.getByRole("button", { name: n % 5 === 0 ? "Publish now" : "Save", exact: true }).click();
+    // The save is acknowledged when the page reports a version newer than the last one.
+    const previous = acks.at(-1)?.version ?? 0;
+    const handle = await page.waitForFunction((after) => {
+      const match = document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./);
+      return match && Number(match[1]) > after ? Number(match[1]) : null;
+    }, previous);
+    acks.push({ version: (await handle.jsonValue()) as number, body });
+  }
+}
+
+async function main() {
+  const seedSlug = (await db.article.findFirst({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" }, select: { slug: true } }))?.slug;
+  if (!seedSlug) throw new Error("the database has no published article: run the seed first");
+  const paths = [`/articles/${seedSlug}`, "/", "/search?q=france", "/feed.xml", "/api/articles"];
+
+  const passwordHash = await hashPassword("load test passphrase");
+  const stamp = Date.now().toString(36);
+  const setups = await Promise.all(
+    Array.from({ length: editors }, async (_, i) => {
+      const user = await db.user.create({ data: { email: `load-${stamp}-${i}@example.test`, name: `Load ${i}`, role: "EDITOR", passwordHash } });
+      const headline = `Load test story ${stamp} ${i}`;
+      const article = await db.article.create({ data: { slug: `load-${stamp}-${i}`, headline, headlineKey: headlineKey(headline), body: "Start." } });
+      return { user, article };
+    }),
+  );
+
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  try {
+    const pages = await Promise.all(
+      setups.map(async ({ user }) => {
+        const page = await (await browser.newContext()).newPage();
+        const csrf = await (await page.request.get(`${base}/api/auth/csrf`)).json();
+        await page.request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken: csrf.csrfToken, email: user.email, password: "load test passphrase", json: "true" } });
+        return page;
+      }),
+    );
+    const until = Date.now() + seconds * 1000;
+    const stats = { latencies: [] as number[], statuses: new Map<number, number>() };
+    const acks = setups.map(() => [] as { version: number; body: string }[]);
+    await Promise.all([
+      ...Array.from({ length: readers }, () => readerLoop(paths, until, stats)),
+      ...pages.map((page, i) => editorLoop(page, setups[i].article.id, until, acks[i])),
+    ]);
+
+    let failures = 0;
+    const fail = (message: string) => {
+      failures++;
+      console.error(`FAIL ${message}`);
+    };
+    const errors = [...stats.statuses].filter(([status]) => status >= 500);
+    if (errors.length) fail(`reader 5xx responses: ${JSON.stringify(Object.fromEntries(errors))}`);
+    for (const [i, { article }] of setups.entries()) {
+      const revisions = await db.revision.findMany({ where: { articleId: article.id }, orderBy: { version: "asc" }, select: { version: true, snapshot: true } });
+      const bodyAt = new Map(revisions.map((r) => [r.version, JSON.parse(r.snapshot).body as string]));
+      for (const ack of acks[i]) if (bodyAt.get(ack.version) !== ack.body) fail(`editor ${i}: acknowledged version ${ack.version} is not in the history as saved`);
+      const stored = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { version: true, body: true } });
+      const last = acks[i].at(-1);
+      if (last && (stored.version !== last.version || stored.body !== last.body)) fail(`editor ${i}: the last acknowledged save is not the current version`);
+    }
+
+    const sorted = [...stats.latencies].sort((a, b) => a - b);
+    const saves = acks.reduce((n, a) => n + a.length, 0);
+    console.log(`load: ${seconds}s, ${readers} readers, ${editors} editors in Chromium`);
+    console.log(`readers: ${sorted.length} requests, ${(sorted.length / seconds).toFixed(0)} req/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}`);
+    console.log(`editors: ${saves} acknowledged saves, all in their revision history in order: ${failures === 0 ? "yes" : "no"}`);
+    console.log(`${failures === 0 ? 1 : 0} passed, ${failures === 0 ? 0 : 1} failed`);
+    return failures === 0 ? 0 : 1;
+  } finally {
+    await browser.close();
+    process.kill(-server.pid!, "SIGTERM");
+  }
+}
+
+runCli(main);
