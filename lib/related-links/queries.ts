@@ -81,7 +81,8 @@ export async function listLinkProblems(kind: ProblemKind, page: number, q?: stri
     where.targetArticle = {
       OR: [{ status: { in: ["DRAFT", "ARCHIVED"] } }, { publishedAt: { gt: now } }, { publishedAt: null }, { deletedAt: { not: null } }],
     };
-  if (q) where.labelKey = { contains: q.toLowerCase() };
+  const folded = headlineKey(q ?? "");
+  if (folded) where.labelKey = { contains: folded };
   const [rows, total] = await Promise.all([
     db.relatedLink.findMany({
       where,

@@ -1,0 +1,209 @@
+// `npm run bench`: reader throughput and latency next to two references measured in the same run
+// (a bare Node http server returning the same bytes from memory, and Next serving them as a static
+// file), through nginx micro-caching when nginx is installed, bytes per reader page, and
+// publish-to-visible latency. Prints figures; asserts nothing. BENCH_SECONDS sets each run's length.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import { createDb } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { importFiles } from "@/lib/import/run";
+import { syntheticDocuments } from "./synthetic";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const APP = 3301;
+const BARE = 3302;
+const NGINX = 3303;
+const DB_FILE = "data/bench.db";
+const DATABASE_URL = `file:./${DB_FILE}`;
+const env = { ...process.env, DATABASE_URL, NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: `http://127.0.0.1:${APP}`, SITE_URL: `http://127.0.0.1:${APP}`, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" };
+const children: ChildProcess[] = [];
+
+function sh(command: string, args: string[]) {
+  const result = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"], env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function prepare() {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
+  sh("node", ["scripts/db.mjs", "migrate", "deploy"]);
+  const db = createDb(DATABASE_URL);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "byline-bench-"));
+  const files = syntheticDocuments(2000, 3).map((text, i) => {
+    const file = path.join(dir, `${i}.txt`);
+    writeFileSync(file, text);
+    return file;
+  });
+  await importFiles(db, ["seeds/000_8fd1ad85870b55ea.txt", ...files], { log: () => {} });
+  await db.user.create({ data: { email: "bench@example.test", name: "Bench", role: "EDITOR", passwordHash: await hashPassword("bench passphrase 123") } });
+  rmSync(dir, { recursive: true, force: true });
+  return db;
+}
+
+type Result = { name: string; connections: number; rps: number; p50: number; p99: number; non2xx: number };
+
+async function load(name: string, url: string, connections: number): Promise<Result> {
+  const r = await autocannon({ url, connections, duration: SECONDS, pipelining: 1 });
+  return { name, connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors };
+}
+
+async function pageBytes(url: string) {
+  const html = await (await fetch(url)).text();
+  const assets = [...html.matchAll(/<(?:script[^>]+src|link[^>]+href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  let css = 0;
+  let js = 0;
+  for (const asset of new Set(assets)) {
+    const size = gzipSync(Buffer.from(await (await fetch(`http://127.0.0.1:${APP}${asset}`)).arrayBuffer())).length;
+    if (asset.endsWith(".css")) css += size;
+    else js += size;
+  }
+  return { html: gzipSync(html).length, css, js };
+}
+
+async function publishToVisible(articleId: string, slug: string): Promise<number[]> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const base = `http://127.0.0.1:${APP}`;
+    const csrf = await (await page.request.get(`${base}/api/auth/csrf`)).json();
+    await page.request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken: csrf.csrfToken, email: "bench@example.test", password: "bench passphrase 123", json: "true" } });
+    await page.goto(`${base}/admin/articles/${articleId}`);
+    const timings: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const marker = `Bench marker ${Date.now()}-${i}`;
+      await page.getByLabel("Body", { exact: true }).fill(marker);
+      const started = performance.now();
+      await page.getByRole("button", { name: "Publish now" }).click();
+      while (!(await (await fetch(`${base}/articles/${slug}`)).text()).includes(marker)) await new Promise((r) => setTimeout(r, 5));
+      timings.push(performance.now() - started);
+      await page.getByTestId("notice").waitFor();
+    }
+    return timings;
+  } finally {
+    await browser.close();
+  }
+}
+
+function startNginx(): string | null {
+  if (spawnSync("sh", ["-c", "command -v nginx"]).status !== 0) return null;
+  const prefix = mkdtempSync(path.join(os.tmpdir(), "byline-nginx-"));
+  mkdirSync(path.join(prefix, "logs"));
+  const conf = `
+worker_processes 1;
+user root;
+error_log ${prefix}/logs/error.log;
+pid ${prefix}/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  proxy_cache_path ${prefix}/cache levels=1:2 keys_zone=byline:10m max_size=100m inactive=10m use_temp_path=off;
+  upstream byline { server 127.0.0.1:${APP}; keepalive 64; }
+  server {
+    listen 127.0.0.1:${NGINX};
+    location / {
+      proxy_pass http://byline;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_cache byline;
+      proxy_ignore_headers Cache-Control Expires;
+      proxy_cache_valid 200 301 308 404 1s;
+      proxy_cache_use_stale updating;
+      proxy_cache_background_update on;
+      proxy_cache_lock on;
+    }
+  }
+}`;
+  writeFileSync(path.join(prefix, "nginx.conf"), conf);
+  children.push(spawn("nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-g", "daemon off;"], { stdio: "ignore" }));
+  return prefix;
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+async function main() {
+  const started = new Date();
+  console.log(`Byline benchmark — ${started.toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  console.log("preparing: SQLite database with the seed and 2,000 synthetic articles, production build…");
+  const db = await prepare();
+  sh("node_modules/.bin/next", ["build"]);
+  const seed = await db.article.findFirstOrThrow({ where: { importHash: { not: null } }, orderBy: { publishedAt: "asc" }, select: { id: true, slug: true } });
+  const articleUrl = `http://127.0.0.1:${APP}/articles/${seed.slug}`;
+
+  children.push(spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(APP)], { env, stdio: "ignore", detached: true }));
+  await waitFor(articleUrl);
+  const html = Buffer.from(await (await fetch(articleUrl)).arrayBuffer());
+  mkdirSync("public/_bench", { recursive: true });
+  writeFileSync("public/_bench/article.html", html);
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length });
+    res.end(html);
+  });
+  await new Promise<void>((r) => bare.listen(BARE, "127.0.0.1", r));
+  const nginx = startNginx();
+  if (nginx) await waitFor(`http://127.0.0.1:${NGINX}/`);
+
+  const targets: [string, string][] = [
+    ["bare node http (same bytes)", `http://127.0.0.1:${BARE}/`],
+    ["next static file (same bytes)", `http://127.0.0.1:${APP}/_bench/article.html`],
+    ["article page (cached)", articleUrl],
+    ["front page (cached)", `http://127.0.0.1:${APP}/`],
+    ["search ?q=france", `http://127.0.0.1:${APP}/search?q=france`],
+    ["feed.xml", `http://127.0.0.1:${APP}/feed.xml`],
+    ...(nginx ? ([["article via nginx micro-cache", `http://127.0.0.1:${NGINX}/articles/${seed.slug}`]] as [string, string][]) : []),
+  ];
+  for (const [, url] of targets) await fetch(url).then((r) => r.arrayBuffer());
+
+  const results: Result[] = [];
+  for (const connections of [10, 50]) for (const [name, url] of targets) results.push(await load(name, url, connections));
+
+  console.log(`\n| target | connections | req/s | p50 ms | p99 ms | non-2xx | vs bare | vs static Next |`);
+  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  for (const r of results) {
+    const bareRps = results.find((x) => x.connections === r.connections && x.name.startsWith("bare"))!.rps;
+    const staticRps = results.find((x) => x.connections === r.connections && x.name.startsWith("next static"))!.rps;
+    console.log(`| ${r.name} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${fmt(r.rps / bareRps, 2)} | ${fmt(r.rps / staticRps, 2)} |`);
+  }
+  if (!nginx) console.log("\n(nginx is not installed: `apt-get install nginx` to measure through the micro-cache)");
+
+  console.log(`\n| reader page | HTML gzip | CSS gzip | JS gzip (Next runtime; no components of ours) |`);
+  console.log(`| --- | ---: | ---: | ---: |`);
+  for (const [name, url] of targets.slice(2, 5)) {
+    const bytes = await pageBytes(url);
+    console.log(`| ${name} | ${bytes.html} B | ${bytes.css} B | ${bytes.js} B |`);
+  }
+
+  const visible = (await publishToVisible(seed.id, seed.slug)).sort((a, b) => a - b);
+  console.log(`\npublish-to-visible (click "Publish now" → reader page shows the text), 5 runs: median ${fmt(visible[2])} ms, max ${fmt(visible[4])} ms`);
+  await db.$disconnect();
+  bare.close();
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    rmSync("public/_bench", { recursive: true, force: true });
+    for (const child of children) {
+      try {
+        if (child.pid) process.kill(child.spawnargs[0].includes("next") ? -child.pid : child.pid, "SIGTERM");
+      } catch {}
+    }
+    setTimeout(() => process.exit(), 500);
+  });
