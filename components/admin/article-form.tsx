@@ -52,8 +52,20 @@ export function ArticleForm({ defaults, allAuthors }: { defaults: ArticleFormDef
       event.preventDefault();
       event.returnValue = "";
     };
+    // In-app links navigate without unloading the page: ask before following one.
+    const confirmLink = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (link && !link.closest("form") && !window.confirm("You have unsaved changes. Leave this page and lose them?")) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    document.addEventListener("click", confirmLink, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", confirmLink, true);
+    };
   }, [dirty]);
 
   const errors = clientErrors ?? state.fieldErrors ?? {};
