@@ -50,5 +50,9 @@ if (only !== "unit") {
   // The react-server condition lets specs load lib/ modules (server-only); the web server gets it removed.
   run("node_modules/.bin/playwright", ["test", ...playwrightArgs], { E2E_DATABASE_URL: e2eUrl, NODE_OPTIONS: "--conditions=react-server" });
   // The short load run: readers and editors at once; it asserts correctness only, never timings.
-  if (playwrightArgs.length === 0) run("npm", ["run", "test:load", "--", "--short"], env);
+  if (playwrightArgs.length === 0) {
+    run("npm", ["run", "test:load", "--", "--short"], env);
+    // And once more with the server SIGKILLed mid-save: every article whole, no acknowledged save lost.
+    run("npm", ["run", "test:load", "--", "--short", "--crash"], env);
+  }
 }
