@@ -1,5 +1,5 @@
-import type { Page, Request } from "@playwright/test";
-import { createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { captureAction, createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
 
 const SEED_SLUG = "mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south";
 
@@ -75,22 +75,10 @@ test("editors see the panel read-only, and a replayed admin action is refused wi
 
   // Capture the request an admin's browser would send, without letting it through.
   await loginAs("ADMIN");
-  let captured: Request | undefined;
-  await page.route(`**/admin/articles/${owner.id}`, (route) => {
-    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
-      captured = route.request();
-      return route.abort();
-    }
-    return route.continue();
+  const replay = await captureAction(page, `**/admin/articles/${owner.id}`, async () => {
+    await page.goto(`/admin/articles/${owner.id}`);
+    await page.getByRole("button", { name: "Remove “Keep me”" }).click();
   });
-  await page.goto(`/admin/articles/${owner.id}`);
-  await page.getByRole("button", { name: "Remove “Keep me”" }).click();
-  await expect.poll(() => captured).toBeTruthy();
-  const replay = (as: Page) =>
-    as.request.post(captured!.url(), {
-      headers: { "next-action": captured!.headers()["next-action"], "content-type": captured!.headers()["content-type"], accept: "text/x-component" },
-      data: captured!.postDataBuffer()!,
-    });
 
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page, type Request } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { headlineKey, slugify } from "@/lib/text";
@@ -62,6 +62,30 @@ export async function signIn(page: Page, user: TestUser) {
     form: { csrfToken: csrf.csrfToken, email: user.email, password: user.password, json: "true" },
   });
   expect(response.ok()).toBeTruthy();
+}
+
+/**
+ * Captures the Server Action request that `trigger` makes the page send, without letting it reach
+ * the server, and returns a function that sends that exact request from another signed-in page.
+ */
+export async function captureAction(page: Page, urlGlob: string, trigger: () => Promise<void>) {
+  let captured: Request | undefined;
+  await page.route(urlGlob, (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
+      captured = route.request();
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await trigger();
+  await expect.poll(() => captured).toBeTruthy();
+  const request = captured!;
+  return (as: Page, options: { maxRedirects?: number } = {}) =>
+    as.request.post(request.url(), {
+      headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component" },
+      data: request.postDataBuffer()!,
+      ...options,
+    });
 }
 
 type Fixtures = {

@@ -1,5 +1,4 @@
-import type { Request } from "@playwright/test";
-import { createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
+import { captureAction, createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
 
 test("sign-in is throttled per account: after 5 failures even the right password gets 429 with Retry-After", async ({ page, request }) => {
   const user = await createUser("EDITOR");
@@ -92,25 +91,14 @@ test("hostile text is stored as given and inert everywhere readers look", async 
 test("replays of an editor's save by nobody, or by a disabled user, are refused and change nothing", async ({ page, browser, db }) => {
   const article = await createArticle({ headline: uniqueHeadline("Replay target"), body: "Untouched." });
   await signIn(page, await createUser("EDITOR"));
-  let captured: Request | undefined;
-  await page.route(`**/admin/articles/${article.id}`, (route) => {
-    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
-      captured = route.request();
-      return route.abort();
-    }
-    return route.continue();
+  const replay = await captureAction(page, `**/admin/articles/${article.id}`, async () => {
+    await page.goto(`/admin/articles/${article.id}`);
+    await page.getByLabel("Body", { exact: true }).fill("Changed by a replay.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
   });
-  await page.goto(`/admin/articles/${article.id}`);
-  await page.getByLabel("Body", { exact: true }).fill("Changed by a replay.");
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect.poll(() => captured).toBeTruthy();
 
   const anonymous = await browser.newContext();
-  const response = await anonymous.request.post(captured!.url(), {
-    headers: { "next-action": captured!.headers()["next-action"], "content-type": captured!.headers()["content-type"], accept: "text/x-component" },
-    data: captured!.postDataBuffer()!,
-    maxRedirects: 0,
-  });
+  const response = await replay(await anonymous.newPage(), { maxRedirects: 0 });
   // The proxy sends anonymous visitors to sign-in; the action itself would refuse them too.
   expect([200, 303, 307]).toContain(response.status());
   expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).body).toBe("Untouched.");
@@ -122,10 +110,7 @@ test("replays of an editor's save by nobody, or by a disabled user, are refused 
   const disabled = await createUser("EDITOR");
   await signIn(disabledPage, disabled);
   await db.user.update({ where: { id: disabled.id }, data: { disabled: true } });
-  const refused = await disabledPage.request.post(captured!.url(), {
-    headers: { "next-action": captured!.headers()["next-action"], "content-type": captured!.headers()["content-type"], accept: "text/x-component" },
-    data: captured!.postDataBuffer()!,
-  });
+  const refused = await replay(disabledPage);
   expect(refused.status()).toBe(200);
   expect(await refused.text()).toContain("You are signed out.");
   expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).body).toBe("Untouched.");

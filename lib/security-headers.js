@@ -1,26 +1,10 @@
 // Security headers, shared by next.config.js (every response) and proxy.ts (the workspace's nonce CSP).
 // Plain JavaScript so next.config.js can load it.
 
-/** The CSP of cached reader pages: no per-request nonce is possible for a page served from cache,
- * and their only scripts are Next's own, so inline scripts are allowed but nothing from elsewhere. */
-const readerCsp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-/** The CSP of dynamic pages (workspace, sign-in): scripts only with this response's nonce. */
-function nonceCsp(nonce, dev) {
+function csp(scriptSrc) {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",
     "font-src 'self'",
@@ -30,6 +14,15 @@ function nonceCsp(nonce, dev) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/** The CSP of cached reader pages: no per-request nonce is possible for a page served from cache,
+ * and their only scripts are Next's own, so inline scripts are allowed but nothing from elsewhere. */
+const readerCsp = csp("'self' 'unsafe-inline'");
+
+/** The CSP of dynamic pages (workspace, sign-in): scripts only with this response's nonce. */
+function nonceCsp(nonce, dev) {
+  return csp(`'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`);
 }
 
 function commonHeaders(siteUrl) {
