@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { READER_REVALIDATE_SECONDS, READER_TAG } from "@/lib/cache";
-import { searchArticleIds } from "@/lib/search";
+import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { markdownToPlainText, renderMarkdown } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./visibility";
 
@@ -128,7 +128,7 @@ export const getPublishedArticle = unstable_cache(
       }
       if (related.length < MIN_CURATED) {
         const curatedSlugs = new Set(related.map((r) => r.href));
-        suggestions = (await similarArticles(row.id, `${row.headline} ${row.standfirst}`, MAX_RELATED))
+        suggestions = (await similarArticles(row.id, similarityQuery(`${row.headline} ${row.standfirst}`), MAX_RELATED))
           .filter((s) => !curatedSlugs.has(s.href))
           .slice(0, MAX_RELATED - related.length);
       }
@@ -157,7 +157,7 @@ const MAX_RELATED = 5;
 
 /** Published articles sharing the most (and rarest) words with the given text, never the article itself. */
 async function similarArticles(articleId: string, text: string, limit: number): Promise<Suggestion[]> {
-  const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId] });
+  const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId], withTotal: false });
   const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, slug: true, headline: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return hits.flatMap((h) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { isVisibleToReaders } from "@/lib/articles/visibility";
-import { searchArticleIds } from "@/lib/search";
+import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { headlineKey } from "@/lib/text";
 import { headlineSimilarity } from "./similarity";
 
@@ -41,9 +41,13 @@ export async function getRelatedPanel(articleId: string) {
 
 export type Candidate = { id: string; headline: string; score: number };
 
-/** Articles a label could point at (any live article, published or not), most alike headline first. */
-export async function candidatesForLabel(label: string, excludeArticleId: string, limit = 5): Promise<Candidate[]> {
-  const { hits } = await searchArticleIds(label, { mode: "any", limit: 30, excludeIds: [excludeArticleId], includeUnpublished: true });
+/**
+ * Articles a label could point at (any live article, published or not), most alike headline first.
+ * `mode: "all"` looks only among articles containing every word of the label: cheaper, and enough
+ * to find near-exact matches (the report).
+ */
+export async function candidatesForLabel(label: string, excludeArticleId: string, limit = 5, mode: "any" | "all" = "any"): Promise<Candidate[]> {
+  const { hits } = await searchArticleIds(label, { mode, limit: 30, excludeIds: [excludeArticleId], includeUnpublished: true, withTotal: false });
   const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, headline: true } });
   return rows
     .map((r) => ({ id: r.id, headline: r.headline, score: headlineSimilarity(label, r.headline) }))
@@ -60,8 +64,8 @@ export async function suggestionsFor(articleId: string, limit = 8): Promise<Cand
   });
   if (!article) return [];
   const linked = article.relatedLinks.map((l) => l.targetArticleId).filter((id): id is string => !!id);
-  const text = `${article.headline} ${article.standfirst} ${article.body.slice(0, 600)}`;
-  const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId, ...linked] });
+  const text = similarityQuery(`${article.headline} ${article.standfirst} ${article.body.slice(0, 600)}`);
+  const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId, ...linked], withTotal: false });
   const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, headline: true } });
   const byId = new Map(rows.map((r) => [r.id, r.headline]));
   return hits.flatMap((h) => (byId.has(h.id) ? [{ id: h.id, headline: byId.get(h.id)!, score: Math.round(h.rank * 100) / 100 }] : []));
@@ -95,7 +99,7 @@ export async function listLinkProblems(kind: ProblemKind, page: number, q?: stri
   ]);
   const items = await Promise.all(
     rows.map(async (r) => {
-      const best = kind === "unresolved" ? (await candidatesForLabel(r.label, r.article.id, 1))[0] ?? null : null;
+      const best = kind === "unresolved" ? (await candidatesForLabel(r.label, r.article.id, 1, "all"))[0] ?? null : null;
       return { id: r.id, label: r.label, url: r.url, article: r.article, target: r.targetArticle ? { headline: r.targetArticle.headline, id: r.targetArticle.id } : null, best };
     }),
   );

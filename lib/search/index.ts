@@ -22,11 +22,12 @@ export type SearchHit = { id: string; rank: number };
 /**
  * Ids of matching articles visible to readers, best first. `mode: "all"` needs every word
  * (the search page); `"any"` ranks by how many and how rare the shared words are (similar articles).
- * `includeUnpublished` widens the set to every article not in the trash, for staff tools.
+ * `includeUnpublished` widens the set to every article not in the trash, for staff tools;
+ * `withTotal: false` skips counting all matches when only the best few are wanted.
  */
 export async function searchArticleIds(
   query: string,
-  { mode = "all", limit = 20, offset = 0, excludeIds = [] as string[], includeUnpublished = false } = {},
+  { mode = "all", limit = 20, offset = 0, excludeIds = [] as string[], includeUnpublished = false, withTotal = true } = {},
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const terms = searchTerms(query);
   if (terms.length === 0) return { hits: [], total: 0 };
@@ -45,9 +46,9 @@ export async function searchArticleIds(
     const from = Prisma.sql`FROM "ArticleFts" f CROSS JOIN "Article" a ON a.rowid = f.rowid WHERE "ArticleFts" MATCH ${match} AND ${visible}`;
     const [rows, count] = await Promise.all([
       db.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY rank, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
-      db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`,
+      withTotal ? db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
     ]);
-    return { hits: rows.map((r) => ({ id: r.id, rank: -Number(r.rank) })), total: Number(count[0]?.n ?? 0) };
+    return { hits: rows.map((r) => ({ id: r.id, rank: -Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
   }
 
   // The expression must match the Article_search_idx index in the PostgreSQL migration.
@@ -56,7 +57,17 @@ export async function searchArticleIds(
   const from = Prisma.sql`FROM "Article" a WHERE ${vector} @@ ${tsquery} AND ${visible}`;
   const [rows, count] = await Promise.all([
     db.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", ts_rank(${vector}, ${tsquery}) AS rank ${from} ORDER BY rank DESC, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
-    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`,
+    withTotal ? db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
   ]);
-  return { hits: rows.map((r) => ({ id: r.id, rank: Number(r.rank) })), total: Number(count[0]?.n ?? 0) };
+  return { hits: rows.map((r) => ({ id: r.id, rank: Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
+}
+
+/**
+ * The words that best say what a text is about, for "more like this" searches: up to 12 distinct
+ * words of four letters or more, longest first. Fewer, rarer words keep the any-word search from
+ * matching (and ranking) most of the archive.
+ */
+export function similarityQuery(text: string): string {
+  const words = searchTerms(text.slice(0, 2000)).filter((w) => w.length >= 4);
+  return words.sort((a, b) => b.length - a.length).slice(0, 12).join(" ");
 }

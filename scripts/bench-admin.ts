@@ -1,0 +1,81 @@
+// `npm run bench:admin [-- --articles N]`: the workspace at scale. Builds a scratch database per
+// engine with N articles (default 100,000), 20,000 authors and about 10 related links per article
+// (1,000,000 at the default), then times the article list (each sort), headline search, related-link
+// suggestions and the related-links report as server time (the lib/ functions the pages call).
+import os from "node:os";
+import { parseDocument } from "@/lib/import/parse";
+import { importDocuments } from "@/lib/import/import";
+import { createScratchDb } from "./scratch-db";
+import { syntheticDocuments } from "./synthetic";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ARTICLES = arg("--articles", 100_000);
+const AUTHORS = arg("--authors", 20_000);
+const RUNS = 20;
+const pgServer = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function timed(fn: () => Promise<unknown>) {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: samples[Math.floor(RUNS * 0.5)], p95: samples[Math.floor(RUNS * 0.95)] };
+}
+
+async function main() {
+  console.log(`workspace at scale: ${ARTICLES.toLocaleString("en")} articles, ${AUTHORS.toLocaleString("en")} authors; ${os.cpus().length} cores; ${RUNS} runs each`);
+  for (const engine of (process.env.BENCH_ENGINES ?? "sqlite,postgresql").split(",")) {
+    const scratch = await createScratchDb(engine === "sqlite" ? "sqlite" : pgServer);
+    process.env.DATABASE_URL = scratch.url;
+    const started = performance.now();
+    const BATCH = 500;
+    for (let i = 0; i < ARTICLES; i += BATCH) {
+      const texts = syntheticDocuments(Math.min(BATCH, ARTICLES - i), 1000 + i, AUTHORS).map((t, k) => t.replace(/^(First Published: .*\n\n\n.*?)(\n)/, `$1 ${i + k}$2`));
+      const docs = texts.map((t) => {
+        const parsed = parseDocument(t, "x");
+        if (!parsed.ok) throw new Error(parsed.error);
+        return parsed.document;
+      });
+      for (let j = 0; j < docs.length; j += 100) await importDocuments(scratch.db, docs.slice(j, j + 100));
+    }
+    const [articles, authors, links] = await Promise.all([scratch.db.article.count(), scratch.db.author.count(), scratch.db.relatedLink.count()]);
+    console.log(`\n${engine}: built ${articles.toLocaleString("en")} articles, ${authors.toLocaleString("en")} authors, ${links.toLocaleString("en")} related links in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+    const { listArticlesForAdmin } = await import("@/lib/articles/admin");
+    const { suggestionsFor, listLinkProblems, candidatesForLabel } = await import("@/lib/related-links/queries");
+    const sample = await scratch.db.article.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
+    const author = await scratch.db.author.findFirstOrThrow({ select: { id: true } });
+    const rows: [string, () => Promise<unknown>][] = [
+      ["article list, by last update", () => listArticlesForAdmin({})],
+      ["article list, by headline, page 500", () => listArticlesForAdmin({ sort: "headline", page: 500 })],
+      ["article list, filtered by author", () => listArticlesForAdmin({ author: author.id })],
+      ["headline search “army border”", () => listArticlesForAdmin({ q: "army border" })],
+      ["related-link suggestions for an article", () => suggestionsFor(sample.id)],
+      ["candidates for an unresolved label", () => candidatesForLabel("Government army talks border", sample.id, 5)],
+      ["related-links report, unresolved, page 1", () => listLinkProblems("unresolved", 1)],
+      ["related-links report, external, page 1", () => listLinkProblems("external", 1)],
+    ];
+    console.log(`| ${engine} operation | p50 ms | p95 ms |\n| --- | ---: | ---: |`);
+    for (const [name, fn] of rows) {
+      const t = await timed(fn);
+      console.log(`| ${name} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} |`);
+    }
+    await scratch.drop();
+    // The next engine gets its own app client (lib/db.ts builds it on first use).
+    (globalThis as { bylineDb?: unknown }).bylineDb = undefined;
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
