@@ -78,7 +78,7 @@ test("search engines get title, description, canonical, Open Graph and NewsArtic
   });
 });
 
-test("feed, sitemaps and robots are well-formed and list what readers may see", async ({ page, request, baseURL }) => {
+test("feed, sitemaps and robots are well-formed; the news sitemap keeps to the last two days", async ({ page, request, baseURL }) => {
   await page.goto("/");
   const parse = (xml: string) =>
     page.evaluate((text) => {

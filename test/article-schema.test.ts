@@ -56,6 +56,7 @@ test("the status shown follows the clock: a scheduled article is published once 
   assert.equal(effectiveStatus("SCHEDULED", new Date("2026-11-23T11:59:59Z"), now), "PUBLISHED");
   assert.equal(effectiveStatus("PUBLISHED", new Date("2026-12-01T00:00:00Z"), now), "SCHEDULED");
   assert.equal(effectiveStatus("DRAFT", null, now), "DRAFT");
+  assert.equal(effectiveStatus("SCHEDULED", null, now), "SCHEDULED", "no time yet: not published");
 });
 
 test("the conflict rule: only a save based on the stored version goes through", () => {

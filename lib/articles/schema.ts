@@ -76,7 +76,8 @@ export function applyIntent(form: ArticleForm, now: Date): { status: ArticleStat
 /** The status readers and the article list should show: a scheduled article whose time has come is published. */
 export function effectiveStatus(status: ArticleStatus, publishedAt: Date | null, now: Date): ArticleStatus {
   if ((status === "SCHEDULED" || status === "PUBLISHED") && publishedAt && publishedAt > now) return "SCHEDULED";
-  if (status === "SCHEDULED") return "PUBLISHED";
+  // A scheduled article whose time has passed is published; one without a time is still waiting.
+  if (status === "SCHEDULED") return publishedAt ? "PUBLISHED" : "SCHEDULED";
   return status;
 }
 
