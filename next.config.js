@@ -6,6 +6,12 @@ const BODY_LIMIT = "2mb";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Reader pages revalidate every second (`s-maxage=1`): a shared HTTP cache in front may serve a
+  // page for a second, then for up to this long while it fetches a fresh one.
+  expireTime: 60,
+  // With REDIS_URL, every instance shares one ISR and data cache (lib/cache-handler.mjs);
+  // without it, each instance keeps Next's own cache on its disk.
+  ...(process.env.REDIS_URL ? { cacheHandler: require.resolve("./lib/cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
   experimental: { serverActions: { bodySizeLimit: BODY_LIMIT } },
   async headers() {
     const common = commonHeaders(process.env.SITE_URL || process.env.NEXTAUTH_URL);

@@ -5,9 +5,31 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
+// With REDIS_URL, a second instance shares the database and the Redis cache (e2e/scale-out.spec.ts).
+const redisUrl = process.env.REDIS_URL;
+const secondPort = port + 1;
 
 if (!/^file:|^postgres(ql)?:\/\/[^@/]*@?(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl)) {
   throw new Error(`Refusing to run end-to-end tests against a non-local database: ${databaseUrl}`);
+}
+
+function server(listenPort: number) {
+  const url = `http://127.0.0.1:${listenPort}`;
+  return {
+    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${listenPort}`,
+    url: `${url}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      DATABASE_URL: databaseUrl,
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      NEXTAUTH_URL: baseURL,
+      SITE_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: "",
+    },
+  };
 }
 
 export default defineConfig({
@@ -29,18 +51,5 @@ export default defineConfig({
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     { name: "chromium", testIgnore: /first-run\.spec\.ts/, dependencies: ["first-run"], use: { ...devices["Desktop Chrome"] } },
   ],
-  webServer: {
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
-      NEXTAUTH_URL: baseURL,
-      SITE_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: "",
-    },
-  },
+  webServer: redisUrl ? [server(port), server(secondPort)] : [server(port)],
 });

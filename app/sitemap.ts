@@ -2,7 +2,7 @@ import type { MetadataRoute } from "next";
 import { sitemapEntries } from "@/lib/articles/reader";
 import { siteUrl } from "@/lib/site";
 
-export const revalidate = 60;
+export const revalidate = 1;
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const entries = await sitemapEntries();

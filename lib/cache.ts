@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
+import { waitForReplicas } from "@/lib/db";
 
 /**
  * Every cache tag and revalidation in one place.
@@ -14,8 +15,11 @@ export const READER_TAG = "reader";
 export const READER_REVALIDATE_SECONDS = 60;
 
 /** Expires every reader page now: the next reader request renders fresh content. */
-export function invalidateReaderPages(): void {
+export async function invalidateReaderPages(): Promise<void> {
   // Scripts and tests run outside a Next server, where there is no cache to expire.
   if (!process.env.NEXT_RUNTIME) return;
+  // Reader pages read from replicas: expiring them before a replica has the change would
+  // re-render (and cache) the old content.
+  await waitForReplicas();
   revalidateTag(READER_TAG, { expire: 0 });
 }

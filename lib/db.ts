@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
 import { PrismaClient as PgClient } from "@/generated/pg/client";
 
@@ -49,19 +50,82 @@ export function createDb(url: string): Db {
   return new PgClient({ adapter: new PrismaPg({ connectionString: url }), omit }) as unknown as Db;
 }
 
-const globalForDb = globalThis as unknown as { bylineDb?: Db };
+/** DATABASE_REPLICA_URLS: comma-separated PostgreSQL read replicas of DATABASE_URL. */
+export function replicaUrls(value = process.env.DATABASE_REPLICA_URLS): string[] {
+  const urls = (value ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  for (const url of urls) {
+    if (engineOf(url) !== "postgresql") throw new Error("DATABASE_REPLICA_URLS must list postgresql:// URLs");
+  }
+  return urls;
+}
+
+/**
+ * A client whose queries each go to one of the replicas (picked at random by Prisma's
+ * read-replicas extension), or the primary itself when there are none.
+ */
+export function createReaderDb(primary: Db, replicas: Db[]): Db {
+  if (replicas.length === 0) return primary;
+  const routed = primary.$extends(readReplicas({ replicas }));
+  return new Proxy({} as Db, {
+    get(_, property) {
+      // $replica() is a whole client: model queries and raw SQL alike run on the replica.
+      const replica = routed.$replica() as unknown as Db;
+      const value = Reflect.get(replica, property);
+      return typeof value === "function" ? value.bind(replica) : value;
+    },
+  });
+}
+
+const globalForDb = globalThis as unknown as { bylineDb?: Db; bylineReplicas?: Db[]; bylineReaderDb?: Db };
 function instance(): Db {
   return (globalForDb.bylineDb ??= createDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL));
+}
+function replicas(): Db[] {
+  return (globalForDb.bylineReplicas ??= replicaUrls().map((url) => createDb(url)));
+}
+function readerInstance(): Db {
+  return (globalForDb.bylineReaderDb ??= createReaderDb(instance(), replicas()));
 }
 
 /**
  * The one Prisma client of this process, chosen from DATABASE_URL. Built on first use, not on
  * import, so a build or a test can settle the URL before anything connects.
  */
-export const db: Db = new Proxy({} as Db, {
-  get(_, property) {
-    const client = instance();
-    const value = Reflect.get(client, property);
-    return typeof value === "function" ? value.bind(client) : value;
-  },
-});
+export const db: Db = lazy(instance);
+
+/**
+ * What readers see: published pages, feeds, search and the public API. With
+ * DATABASE_REPLICA_URLS these reads go to a replica; the workspace and every write use `db`,
+ * so an editor always reads back what they just saved.
+ */
+export const readerDb: Db = lazy(readerInstance);
+
+function lazy(client: () => Db): Db {
+  return new Proxy({} as Db, {
+    get(_, property) {
+      const target = client();
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Waits until every replica has replayed the primary's log as it is now (at most `timeoutMs`),
+ * so that pages re-rendered after a write read that write. Without replicas it returns at once.
+ */
+export async function waitForReplicas(timeoutMs = 2_000): Promise<void> {
+  if (replicas().length === 0) return;
+  const [{ lsn }] = await db.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
+  const deadline = Date.now() + timeoutMs;
+  await Promise.all(
+    replicas().map(async (replica) => {
+      for (;;) {
+        // NULL: the server is not a standby (replaying nothing), so there is nothing to wait for.
+        const [{ behind }] = await replica.$queryRaw<{ behind: boolean | null }[]>`SELECT pg_last_wal_replay_lsn() < ${lsn}::pg_lsn AS behind`;
+        if (!behind || Date.now() > deadline) return;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }),
+  );
+}

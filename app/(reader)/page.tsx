@@ -1,6 +1,6 @@
 import { FrontPage } from "@/components/reader/front-page";
 
-export const revalidate = 60;
+export const revalidate = 1;
 
 export default function HomePage() {
   return <FrontPage page={1} />;

@@ -3,7 +3,7 @@ import { latestForFeeds } from "@/lib/articles/reader";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
 import { siteName, siteUrl } from "@/lib/site";
 
-export const revalidate = 60;
+export const revalidate = 1;
 
 export async function GET() {
   const articles = await latestForFeeds(50);

@@ -153,7 +153,7 @@ export async function saveArticle(user: CurrentUser, form: ArticleForm, articleI
       });
       return { ok: true, id, version, slug };
     });
-    if (result.ok) invalidateReaderPages();
+    if (result.ok) await invalidateReaderPages();
     return result;
   } catch (error) {
     if (error instanceof Rollback) return error.result;
@@ -205,7 +205,7 @@ export async function trashArticle(user: CurrentUser, articleId: string): Promis
     await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "trash", after: { linksUnresolved: unresolved.count } });
     return true;
   });
-  if (done) invalidateReaderPages();
+  if (done) await invalidateReaderPages();
   return done;
 }
 
@@ -219,6 +219,6 @@ export async function restoreFromTrash(user: CurrentUser, articleId: string): Pr
     await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "restore from trash" });
     return true;
   });
-  if (done) invalidateReaderPages();
+  if (done) await invalidateReaderPages();
   return done;
 }

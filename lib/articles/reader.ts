@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { READER_REVALIDATE_SECONDS, READER_TAG } from "@/lib/cache";
 import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { markdownToPlainText, renderMarkdown } from "./markdown";
@@ -68,14 +68,14 @@ export const listPublishedArticles = unstable_cache(
   async (page: number): Promise<{ articles: ArticleSummary[]; pages: number }> => {
     const where = visibleToReaders(new Date());
     const [rows, total] = await Promise.all([
-      db.article.findMany({
+      readerDb.article.findMany({
         where,
         orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
         skip: (page - 1) * PAGE_SIZE,
         take: PAGE_SIZE,
         select: summarySelect,
       }),
-      db.article.count({ where }),
+      readerDb.article.count({ where }),
     ]);
     return { articles: rows.map(toSummary), pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
   },
@@ -89,7 +89,7 @@ export type ArticleLookup = { article: ReaderArticle } | { redirectTo: string } 
 export const getPublishedArticle = unstable_cache(
   async (slug: string): Promise<ArticleLookup> => {
     const now = new Date();
-    const row = await db.article.findFirst({
+    const row = await readerDb.article.findFirst({
       where: { slug, ...visibleToReaders(now) },
       select: {
         ...summarySelect,
@@ -111,7 +111,7 @@ export const getPublishedArticle = unstable_cache(
       },
     });
     if (!row) {
-      const redirect = await db.slugRedirect.findUnique({
+      const redirect = await readerDb.slugRedirect.findUnique({
         where: { slug },
         select: { article: { select: { slug: true, deletedAt: true, status: true, publishedAt: true } } },
       });
@@ -158,7 +158,7 @@ const MAX_RELATED = 5;
 /** Published articles sharing the most (and rarest) words with the given text, never the article itself. */
 async function similarArticles(articleId: string, text: string, limit: number): Promise<Suggestion[]> {
   const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId], withTotal: false });
-  const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, slug: true, headline: true } });
+  const rows = await readerDb.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, slug: true, headline: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return hits.flatMap((h) => {
     const row = byId.get(h.id);
@@ -168,7 +168,7 @@ async function similarArticles(articleId: string, text: string, limit: number): 
 
 /** Summaries of the given ids, in the given order (search results). */
 async function summariesInOrder(ids: string[]): Promise<ArticleSummary[]> {
-  const rows = await db.article.findMany({ where: { id: { in: ids } }, select: { ...summarySelect, id: true } });
+  const rows = await readerDb.article.findMany({ where: { id: { in: ids } }, select: { ...summarySelect, id: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : []));
 }
@@ -186,9 +186,9 @@ export type ReaderAuthor = { name: string; slug: string; bio: string; articles: 
 /** An author with their published articles, newest first; null if unknown or with nothing published. */
 export const getAuthorWithArticles = unstable_cache(
   async (slug: string): Promise<ReaderAuthor | null> => {
-    const author = await db.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, bio: true } });
+    const author = await readerDb.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, bio: true } });
     if (!author) return null;
-    const rows = await db.article.findMany({
+    const rows = await readerDb.article.findMany({
       where: { ...visibleToReaders(new Date()), bylines: { some: { authorId: author.id } } },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: 100,
@@ -205,7 +205,7 @@ export const getAuthorWithArticles = unstable_cache(
 export const latestForFeeds = unstable_cache(
   async (limit: number, since?: string): Promise<(ArticleSummary & { modifiedAt: string | null })[]> => {
     const where = visibleToReaders(new Date());
-    const rows = await db.article.findMany({
+    const rows = await readerDb.article.findMany({
       where: since ? { ...where, publishedAt: { ...where.publishedAt, gte: new Date(since) } } : where,
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: limit,
@@ -220,7 +220,7 @@ export const latestForFeeds = unstable_cache(
 /** Every published article's URL data, for the sitemap. */
 export const sitemapEntries = unstable_cache(
   async (): Promise<{ slug: string; lastModified: string }[]> => {
-    const rows = await db.article.findMany({
+    const rows = await readerDb.article.findMany({
       where: visibleToReaders(new Date()),
       orderBy: { publishedAt: "desc" },
       take: 50_000,

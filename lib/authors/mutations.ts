@@ -21,7 +21,7 @@ export async function saveAuthor(user: CurrentUser, form: AuthorForm, id?: strin
       await recordAudit(tx, user, { entityType: "author", entityId: saved.id, action: id ? "update" : "create", before, after: fields });
       return saved;
     });
-    invalidateReaderPages();
+    await invalidateReaderPages();
     return { ok: true, id: author.id };
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { slug: ["Another author already has that slug."] } };

@@ -10,5 +10,5 @@ export function xmlEscape(text: string): string {
 }
 
 export function xmlResponse(body: string, contentType = "application/xml; charset=utf-8"): Response {
-  return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "public, s-maxage=60, stale-while-revalidate=300" } });
+  return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "public, s-maxage=1, stale-while-revalidate=59" } });
 }

@@ -13,7 +13,7 @@ const GONE: LinkResult = { ok: false, message: "That link or article no longer e
 
 async function change(fn: (tx: Tx) => Promise<LinkResult>): Promise<LinkResult> {
   const result = await db.$transaction(fn);
-  if (result.ok) invalidateReaderPages();
+  if (result.ok) await invalidateReaderPages();
   return result;
 }
 

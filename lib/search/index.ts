@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
-import { currentEngine, db } from "@/lib/db";
+import { currentEngine, db, readerDb } from "@/lib/db";
 
 /**
  * Full-text search over published headline, standfirst and body, ranked by relevance:
@@ -32,6 +32,8 @@ export async function searchArticleIds(
   const terms = searchTerms(query);
   if (terms.length === 0) return { hits: [], total: 0 };
   const now = new Date();
+  // Readers' searches may run on a replica; staff tools read the primary, which has their last save.
+  const client = includeUnpublished ? db : readerDb;
   const exclude = excludeIds.length ? Prisma.sql`AND a."id" NOT IN (${Prisma.join(excludeIds)})` : Prisma.empty;
   // Readers see published articles only; staff tools (link targets) may pick any live article.
   const visible = includeUnpublished
@@ -45,8 +47,8 @@ export async function searchArticleIds(
     // walk an Article index on publishedAt and probe the FTS table row by row (30× slower).
     const from = Prisma.sql`FROM "ArticleFts" f CROSS JOIN "Article" a ON a.rowid = f.rowid WHERE "ArticleFts" MATCH ${match} AND ${visible}`;
     const [rows, count] = await Promise.all([
-      db.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY rank, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
-      withTotal ? db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
+      client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY rank, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
+      withTotal ? client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
     ]);
     return { hits: rows.map((r) => ({ id: r.id, rank: -Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
   }
@@ -56,8 +58,8 @@ export async function searchArticleIds(
   const tsquery = Prisma.sql`to_tsquery('english', ${terms.join(mode === "all" ? " & " : " | ")})`;
   const from = Prisma.sql`FROM "Article" a WHERE ${vector} @@ ${tsquery} AND ${visible}`;
   const [rows, count] = await Promise.all([
-    db.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", ts_rank(${vector}, ${tsquery}) AS rank ${from} ORDER BY rank DESC, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
-    withTotal ? db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
+    client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", ts_rank(${vector}, ${tsquery}) AS rank ${from} ORDER BY rank DESC, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
+    withTotal ? client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
   ]);
   return { hits: rows.map((r) => ({ id: r.id, rank: Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
 }

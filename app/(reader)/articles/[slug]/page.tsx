@@ -5,7 +5,7 @@ import { newsArticleJsonLd, scriptSafeJson } from "@/lib/articles/json-ld";
 import { getPublishedArticle } from "@/lib/articles/reader";
 import { siteName, siteUrl } from "@/lib/site";
 
-export const revalidate = 60;
+export const revalidate = 1;
 // Rendered on first request, then served from the cache until an editor's change expires it.
 export const generateStaticParams = async () => [];
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/reader/article-list";
 import { getAuthorWithArticles } from "@/lib/articles/reader";
 
-export const revalidate = 60;
+export const revalidate = 1;
 export const generateStaticParams = async () => [];
 
 type Props = { params: Promise<{ slug: string }> };

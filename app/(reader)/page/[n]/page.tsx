@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FrontPage } from "@/components/reader/front-page";
 
-export const revalidate = 60;
+export const revalidate = 1;
 export const generateStaticParams = async () => [];
 
 type Props = { params: Promise<{ n: string }> };

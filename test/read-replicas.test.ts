@@ -1,0 +1,63 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createScratchDb, type ScratchDb } from "@/scripts/scratch-db";
+
+// DATABASE_REPLICA_URLS: readers' queries go to a replica, the workspace and every write to the
+// primary. Here the "replica" is a second database holding different rows (a stand-in that shows
+// which server answered); replication itself is PostgreSQL's business.
+const PG_SERVER = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL! : (process.env.PG_TEST_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+
+let primary: ScratchDb;
+let replica: ScratchDb;
+let app: typeof import("@/lib/db");
+let search: typeof import("@/lib/search");
+
+async function publishedArticle(target: ScratchDb, headline: string) {
+  return target.db.article.create({
+    data: { slug: headline.toLowerCase().replace(/\W+/g, "-"), headline, headlineKey: headline.toLowerCase(), body: `${headline}. Harbour news.`, status: "PUBLISHED", publishedAt: new Date(Date.now() - 60_000) },
+  });
+}
+
+before(async () => {
+  primary = await createScratchDb(PG_SERVER);
+  replica = await createScratchDb(PG_SERVER);
+  // lib/db builds its clients on first use, from the environment as it is then.
+  process.env.DATABASE_URL = primary.url;
+  process.env.DATABASE_REPLICA_URLS = ` ${replica.url} `;
+  app = await import("@/lib/db");
+  search = await import("@/lib/search");
+  await publishedArticle(primary, "Only on the primary");
+  await publishedArticle(replica, "Only on the replica");
+});
+
+after(async () => {
+  await app.db.$disconnect();
+  await Promise.all([primary.drop(), replica.drop()]);
+});
+
+test("reader queries and reader search run on the replica", async () => {
+  const headlines = (await app.readerDb.article.findMany({ select: { headline: true } })).map((a) => a.headline);
+  assert.deepEqual(headlines, ["Only on the replica"]);
+  const { hits } = await search.searchArticleIds("harbour");
+  assert.equal(hits.length, 1);
+  assert.equal((await replica.db.article.findUnique({ where: { id: hits[0].id } }))?.headline, "Only on the replica");
+});
+
+test("the workspace reads and writes the primary, so an editor reads back their own save", async () => {
+  await app.db.article.updateMany({ data: { standfirst: "Saved just now" } });
+  const onPrimary = await app.db.article.findMany({ select: { headline: true, standfirst: true } });
+  assert.deepEqual(onPrimary, [{ headline: "Only on the primary", standfirst: "Saved just now" }]);
+  assert.equal(await replica.db.article.count({ where: { standfirst: "Saved just now" } }), 0);
+  // Staff search (any live article, for link targets) also reads the primary.
+  const { hits } = await search.searchArticleIds("harbour", { includeUnpublished: true });
+  assert.equal((await primary.db.article.findUnique({ where: { id: hits[0].id } }))?.headline, "Only on the primary");
+});
+
+test("waiting for replicas returns when the server is not a standby (nothing to replay)", async () => {
+  await app.waitForReplicas(200);
+});
+
+test("replica URLs must be PostgreSQL URLs", () => {
+  assert.deepEqual(app.replicaUrls(" postgresql://a/x , postgres://b/y ,"), ["postgresql://a/x", "postgres://b/y"]);
+  assert.throws(() => app.replicaUrls("file:./replica.db"), /DATABASE_REPLICA_URLS/);
+});
