@@ -9,7 +9,9 @@ const pg =
   source
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*"/, 'url      = "postgresql://unused"')
-    .replace(/output\s*=\s*"\.\.\/generated\/sqlite"/, 'output     = "../../generated/pg"');
+    .replace(/output\s*=\s*"\.\.\/generated\/sqlite"/, 'output     = "../../generated/pg"')
+    // Lines marked `// pg: ` in the source exist on PostgreSQL only.
+    .replace(/^(\s*)\/\/ pg: /gm, "$1");
 
 const target = "prisma/postgres/schema.prisma";
 if (process.argv.includes("--check")) {

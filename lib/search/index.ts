@@ -53,8 +53,8 @@ export async function searchArticleIds(
     return { hits: rows.map((r) => ({ id: r.id, rank: -Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
   }
 
-  // The expression must match the Article_search_idx index in the PostgreSQL migration.
-  const vector = Prisma.sql`(setweight(to_tsvector('english', a."headline"), 'A') || setweight(to_tsvector('english', a."standfirst"), 'B') || setweight(to_tsvector('english', a."body"), 'C'))`;
+  // A stored, GIN-indexed column (see its migration): matching and ranking read it as it is.
+  const vector = Prisma.sql`a."searchVector"`;
   const tsquery = Prisma.sql`to_tsquery('english', ${terms.join(mode === "all" ? " & " : " | ")})`;
   const from = Prisma.sql`FROM "Article" a WHERE ${vector} @@ ${tsquery} AND ${visible}`;
   const [rows, count] = await Promise.all([
