@@ -2,10 +2,13 @@
 // engine with N articles (default 100,000), 20,000 authors and about 10 related links per article
 // (1,000,000 at the default), then times the article list (each sort), headline search, related-link
 // suggestions and the related-links report as server time (the lib/ functions the pages call).
+// `-- --keep` keeps the databases it builds and prints their URLs; BENCH_DB_URL=<url> times an
+// existing one instead of building (for trying an index without waiting for the build again).
 import os from "node:os";
 import { parseDocument } from "@/lib/import/parse";
 import { importDocuments } from "@/lib/import/import";
-import { createScratchDb } from "./scratch-db";
+import { createDb, engineOf } from "@/lib/db";
+import { createScratchDb, type ScratchDb } from "./scratch-db";
 import { syntheticDocuments } from "./synthetic";
 
 const arg = (name: string, fallback: number) => {
@@ -31,12 +34,16 @@ async function timed(fn: () => Promise<unknown>) {
 
 async function main() {
   console.log(`workspace at scale: ${ARTICLES.toLocaleString("en")} articles, ${AUTHORS.toLocaleString("en")} authors; ${os.cpus().length} cores; ${RUNS} runs each`);
-  for (const engine of (process.env.BENCH_ENGINES ?? "sqlite,postgresql").split(",")) {
-    const scratch = await createScratchDb(engine === "sqlite" ? "sqlite" : pgServer);
+  const existing = process.env.BENCH_DB_URL;
+  const engines = existing ? [engineOf(existing)] : (process.env.BENCH_ENGINES ?? "sqlite,postgresql").split(",");
+  for (const engine of engines) {
+    const scratch: ScratchDb = existing
+      ? { db: createDb(existing), url: existing, drop: async () => {} }
+      : await createScratchDb(engine === "sqlite" ? "sqlite" : pgServer);
     process.env.DATABASE_URL = scratch.url;
     const started = performance.now();
     const BATCH = 500;
-    for (let i = 0; i < ARTICLES; i += BATCH) {
+    for (let i = 0; i < (existing ? 0 : ARTICLES); i += BATCH) {
       const texts = syntheticDocuments(Math.min(BATCH, ARTICLES - i), 1000 + i, AUTHORS).map((t, k) => t.replace(/^(First Published: .*\n\n\n.*?)(\n)/, `$1 ${i + k}$2`));
       const docs = texts.map((t) => {
         const parsed = parseDocument(t, "x");
@@ -67,7 +74,8 @@ async function main() {
       const t = await timed(fn);
       console.log(`| ${name} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} |`);
     }
-    await scratch.drop();
+    if (process.argv.includes("--keep")) console.log(`kept: BENCH_DB_URL=${scratch.url}`);
+    else await scratch.drop();
     // The next engine gets its own app client (lib/db.ts builds it on first use).
     (globalThis as { bylineDb?: unknown }).bylineDb = undefined;
   }

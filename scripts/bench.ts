@@ -1,7 +1,9 @@
 // `npm run bench`: reader throughput and latency next to two references measured in the same run
 // (a bare Node http server returning the same bytes from memory, and Next serving them as a static
 // file), through nginx micro-caching when nginx is installed, bytes per reader page, and
-// publish-to-visible latency. Prints figures; asserts nothing. BENCH_SECONDS sets each run's length.
+// publish-to-visible latency. Prints figures; asserts nothing. BENCH_SECONDS sets each run's length;
+// BENCH_PG_URL=postgresql://…/byline_bench runs on that (re-created) PostgreSQL database instead of
+// SQLite; REDIS_URL, if set, is passed to the app (the shared cache of several instances).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -9,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import pg from "pg";
 import { chromium } from "@playwright/test";
 import { createDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
@@ -20,7 +23,8 @@ const APP = 3301;
 const BARE = 3302;
 const NGINX = 3303;
 const DB_FILE = "data/bench.db";
-const DATABASE_URL = `file:./${DB_FILE}`;
+const PG_URL = process.env.BENCH_PG_URL;
+const DATABASE_URL = PG_URL ?? `file:./${DB_FILE}`;
 const env = { ...process.env, DATABASE_URL, NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: `http://127.0.0.1:${APP}`, SITE_URL: `http://127.0.0.1:${APP}`, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" };
 const children: ChildProcess[] = [];
 
@@ -40,6 +44,16 @@ async function waitFor(url: string) {
 }
 
 async function prepare() {
+  if (PG_URL) {
+    const name = new URL(PG_URL).pathname.slice(1);
+    const server = new URL(PG_URL);
+    server.pathname = "/postgres";
+    const admin = new pg.Client({ connectionString: server.toString() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+  }
   for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
   sh("node", ["scripts/db.mjs", "migrate", "deploy"]);
   const db = createDb(DATABASE_URL);
@@ -75,7 +89,8 @@ async function pageBytes(url: string) {
   return { html: gzipSync(html).length, css, js };
 }
 
-async function publishToVisible(articleId: string, slug: string): Promise<number[]> {
+/** Click "Publish now" → the reader page at `readerBase` shows the new text; five runs, in ms. */
+async function publishToVisible(articleId: string, slug: string, readerBase: string): Promise<number[]> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
   try {
     const page = await (await browser.newContext()).newPage();
@@ -93,7 +108,7 @@ async function publishToVisible(articleId: string, slug: string): Promise<number
       const started = performance.now();
       await page.getByRole("button", { name: "Publish now" }).click();
       const deadline = Date.now() + 15_000;
-      while (!(await (await fetch(`${base}/articles/${slug}`)).text()).includes(marker)) {
+      while (!(await (await fetch(`${readerBase}/articles/${slug}`)).text()).includes(marker)) {
         if (Date.now() > deadline) throw new Error("the published text did not reach readers within 15 s");
         await new Promise((r) => setTimeout(r, 5));
       }
@@ -121,19 +136,11 @@ http {
   access_log off;
   proxy_cache_path ${prefix}/cache levels=1:2 keys_zone=byline:10m max_size=100m inactive=10m use_temp_path=off;
   upstream byline { server 127.0.0.1:${APP}; keepalive 64; }
+  map $http_cookie $byline_signed_in { default 0; "~next-auth\\.session-token" 1; }
   server {
     listen 127.0.0.1:${NGINX};
-    location / {
-      proxy_pass http://byline;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_cache byline;
-      proxy_ignore_headers Cache-Control Expires;
-      proxy_cache_valid 200 301 308 404 1s;
-      proxy_cache_use_stale updating;
-      proxy_cache_background_update on;
-      proxy_cache_lock on;
-    }
+    # The shipped reader cache settings, as they are.
+    location / { include ${path.resolve("deploy/nginx/reader-cache.conf")}; }
   }
 }`;
   writeFileSync(path.join(prefix, "nginx.conf"), conf);
@@ -146,7 +153,7 @@ const fmt = (n: number, digits = 0) => n.toFixed(digits);
 async function main() {
   const started = new Date();
   console.log(`Byline benchmark — ${started.toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-  console.log("preparing: SQLite database with the seed and 2,000 synthetic articles, production build…");
+  console.log(`preparing: ${PG_URL ? "PostgreSQL" : "SQLite"} database with the seed and 2,000 synthetic articles, production build${process.env.REDIS_URL ? ", Redis cache" : ""}…`);
   const db = await prepare();
   sh("node_modules/.bin/next", ["build"]);
   const seed = await db.article.findFirstOrThrow({ where: { importHash: { not: null } }, orderBy: { publishedAt: "asc" }, select: { id: true, slug: true } });
@@ -204,8 +211,10 @@ async function main() {
     console.log(`| ${name} | ${bytes.html} B | ${bytes.css} B | ${bytes.js} B |`);
   }
 
-  const visible = (await publishToVisible(seed.id, seed.slug)).sort((a, b) => a - b);
-  console.log(`\npublish-to-visible (click "Publish now" → reader page shows the text), 5 runs: median ${fmt(visible[2])} ms, max ${fmt(visible[4])} ms`);
+  for (const [through, base] of [["Byline", `http://127.0.0.1:${APP}`], ...(nginx ? [["nginx", `http://127.0.0.1:${NGINX}`]] : [])]) {
+    const visible = (await publishToVisible(seed.id, seed.slug, base)).sort((a, b) => a - b);
+    console.log(`\npublish-to-visible through ${through} (click "Publish now" → reader page shows the text), 5 runs: median ${fmt(visible[2])} ms, max ${fmt(visible[4])} ms`);
+  }
   await db.$disconnect();
   bare.close();
 }
