@@ -20,8 +20,12 @@ test("an admin curates the seed article's related stories and readers see every 
   await page.goto(`/admin/articles/${seed.id}`);
   const panel = page.getByTestId("related-panel");
   await expect(panel.getByTestId("related-link").first()).toContainText("Unresolved (label only)");
+  // Candidates are looked up on request, one label at a time.
+  await expect(panel.getByRole("button", { name: /^Attach/ })).toHaveCount(0);
+  await panel.getByRole("link", { name: "For “Russia prepares retaliation against Turkey”: Find matching articles" }).click();
   await panel.getByRole("button", { name: `Attach “${russia.headline}” to “Russia prepares retaliation against Turkey”` }).click();
   await expect(panel.getByTestId("related-link").first()).toContainText("Linked to a published article");
+  await panel.getByRole("link", { name: "For “Tunisia to rethink anti-IS strategy”: Find matching articles" }).click();
   await panel.getByRole("button", { name: `Attach “${tunisia.headline}” to “Tunisia to rethink anti-IS strategy”` }).click();
   await expect(panel.getByTestId("related-link").nth(1)).toContainText("Linked to a published article");
   expect(await readerRelated(reader)).toEqual([russia.headline, tunisia.headline]);

@@ -26,7 +26,8 @@ type Props = {
   articleId: string;
   canEdit: boolean;
   relatedEnabled: boolean;
-  links: (PanelLink & { candidates: Candidate[] })[];
+  /** Candidates: null until asked for (a link per unresolved label), then the matches found. */
+  links: (PanelLink & { candidates: Candidate[] | null })[];
   suggestions: Candidate[];
   searchResults: { id: string; headline: string }[] | null;
   linkSearch: string;
@@ -84,6 +85,7 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
           {ordered.map((link, i) => (
             <li
               key={link.id}
+              id={`link-${link.id}`}
               draggable={canEdit}
               onDragStart={() => setDragging(link.id)}
               onDragOver={(e) => canEdit && e.preventDefault()}
@@ -115,7 +117,13 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                   </ActionButton>
                 </details>
               )}
-              {canEdit && link.state === "unresolved" && link.candidates.length > 0 && (
+              {canEdit && link.state === "unresolved" && link.candidates === null && (
+                <a href={`?candidates=${link.id}#link-${link.id}`} className="mt-1 inline-block text-sm underline">
+                  <span className="sr-only">For “{link.label}”: </span>Find matching articles
+                </a>
+              )}
+              {canEdit && link.candidates?.length === 0 && <p className="mt-1 text-sm text-muted">No article matches this label.</p>}
+              {canEdit && !!link.candidates?.length && (
                 <div className="mt-1 text-sm">
                   <span className="text-muted">Candidates:</span>
                   <ul className="ml-4 list-disc">

@@ -119,15 +119,20 @@ export async function findArticlesByHeadline(query: string, excludeArticleId: st
 }
 
 /** Everything the related-stories panel shows for one article. */
-export async function relatedPanelData(articleId: string, linkSearch: string) {
+/**
+ * The panel's data. Candidates are looked up for one unresolved link at a time, when an admin asks
+ * (`candidatesForLinkId`): an imported article can carry dozens of unresolved labels, and each
+ * lookup is a full-text search over the archive.
+ */
+export async function relatedPanelData(articleId: string, linkSearch: string, candidatesForLinkId?: string) {
   const panel = await getRelatedPanel(articleId);
   if (!panel) return null;
-  const links = await Promise.all(
-    panel.links.map(async (l) => ({ ...l, candidates: l.state === "unresolved" ? await candidatesForLabel(l.label, articleId, 3) : [] })),
-  );
-  const [suggestions, searchResults] = await Promise.all([
+  const asked = panel.links.find((l) => l.id === candidatesForLinkId && l.state === "unresolved");
+  const [candidates, suggestions, searchResults] = await Promise.all([
+    asked ? candidatesForLabel(asked.label, articleId, 3) : Promise.resolve(null),
     suggestionsFor(articleId),
     linkSearch ? findArticlesByHeadline(linkSearch, articleId) : Promise.resolve(null),
   ]);
+  const links = panel.links.map((l) => ({ ...l, candidates: l === asked ? candidates : null }));
   return { relatedEnabled: panel.relatedEnabled, links, suggestions, searchResults };
 }

@@ -26,7 +26,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     getArticleForEditor(id),
     listAuthorsForPicker(),
     listRevisions(id),
-    relatedPanelData(id, linkSearch),
+    relatedPanelData(id, linkSearch, query.candidates),
     getCurrentUser(),
   ]);
   if (!article || !related) notFound();
