@@ -124,6 +124,19 @@ test("drafts, future-scheduled, archived and trashed articles are a 404 everywhe
   expect(await search.text()).not.toContain("SECRET-");
 });
 
+test("a scheduled article goes live at its time, with no one publishing it", async ({ page }) => {
+  const goLive = new Date(Date.now() + 4_000);
+  const headline = uniqueHeadline("Embargo lifts on budget");
+  const article = await createArticle({ headline, status: "SCHEDULED", publishedAt: goLive });
+  // Before its time: not on the article URL or the front page, and both of those are now cached.
+  expect((await page.request.get(`/articles/${article.slug}`)).status()).toBe(404);
+  expect(await (await page.request.get("/")).text()).not.toContain(headline);
+  await page.waitForTimeout(Math.max(0, goLive.getTime() - Date.now()));
+  // From its time on, readers get it within a couple of seconds (the caches were set to end then).
+  await expect.poll(async () => (await page.request.get(`/articles/${article.slug}`)).status(), { timeout: 4_000 }).toBe(200);
+  await expect.poll(async () => (await page.request.get("/")).text(), { timeout: 4_000 }).toContain(headline);
+});
+
 test("a changed slug answers with a permanent redirect to the new one", async ({ page, request, db }) => {
   const article = await createArticle({ headline: uniqueHeadline("Story with a new slug") });
   const oldSlug = `${article.slug}-old`;

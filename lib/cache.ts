@@ -11,7 +11,11 @@ import { waitForReplicas } from "@/lib/db";
  */
 export const READER_TAG = "reader";
 
-/** Longest a reader page may lag a change no mutation announces (a scheduled time passing). */
+/**
+ * Longest reader data may lag a change no mutation announces: a document imported from the
+ * command line into a database a running server uses. (Scheduled times are announced: reader
+ * data is cached only until the next one, see lib/articles/reader.ts.)
+ */
 export const READER_REVALIDATE_SECONDS = 60;
 
 /** Expires every reader page now: the next reader request renders fresh content. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { unstable_cache } from "next/cache";
 import { readerDb } from "@/lib/db";
 import { READER_REVALIDATE_SECONDS, READER_TAG } from "@/lib/cache";
@@ -10,6 +11,25 @@ import { isVisibleToReaders, visibleToReaders } from "./visibility";
 // (dates as ISO strings): a cache hit does no database work.
 
 const cacheOptions = { tags: [READER_TAG], revalidate: READER_REVALIDATE_SECONDS };
+
+/**
+ * The publication time of the newest article readers can see. A scheduled article that goes live
+ * changes it, and reader data is cached under it, so the article appears at its time on every
+ * instance — no cron job, no instance in charge. One index seek per render, none per cache hit.
+ */
+const newestGoLive = cache(async (): Promise<string> => {
+  const newest = await readerDb.article.findFirst({
+    where: visibleToReaders(new Date()),
+    orderBy: { publishedAt: "desc" },
+    select: { publishedAt: true },
+  });
+  return newest?.publishedAt?.toISOString() ?? "none";
+});
+
+/** `fn` cached under READER_TAG, in the generation of the newest go-live time. */
+function readerCached<Args extends unknown[], Result>(name: string, fn: (...args: Args) => Promise<Result>) {
+  return async (...args: Args): Promise<Result> => unstable_cache(fn, [name, await newestGoLive()], cacheOptions)(...args);
+}
 
 export type BylineAuthor = { name: string; slug: string };
 export type ArticleSummary = {
@@ -64,7 +84,8 @@ function toSummary(row: SummaryRow): ArticleSummary {
 export const PAGE_SIZE = 20;
 
 /** One page of the front page, newest first, with the total number of pages. */
-export const listPublishedArticles = unstable_cache(
+export const listPublishedArticles = readerCached(
+  "published-articles",
   async (page: number): Promise<{ articles: ArticleSummary[]; pages: number }> => {
     const where = visibleToReaders(new Date());
     const [rows, total] = await Promise.all([
@@ -79,14 +100,13 @@ export const listPublishedArticles = unstable_cache(
     ]);
     return { articles: rows.map(toSummary), pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
   },
-  ["published-articles"],
-  cacheOptions,
 );
 
 export type ArticleLookup = { article: ReaderArticle } | { redirectTo: string } | null;
 
 /** The article at a slug as readers see it, a redirect if the slug is an old one, or null. */
-export const getPublishedArticle = unstable_cache(
+export const getPublishedArticle = readerCached(
+  "published-article",
   async (slug: string): Promise<ArticleLookup> => {
     const now = new Date();
     const row = await readerDb.article.findFirst({
@@ -148,8 +168,6 @@ export const getPublishedArticle = unstable_cache(
       },
     };
   },
-  ["published-article"],
-  cacheOptions,
 );
 
 const MIN_CURATED = 3;
@@ -184,7 +202,8 @@ export async function searchPublishedArticles(query: string, page: number): Prom
 export type ReaderAuthor = { name: string; slug: string; bio: string; articles: ArticleSummary[] };
 
 /** An author with their published articles, newest first; null if unknown or with nothing published. */
-export const getAuthorWithArticles = unstable_cache(
+export const getAuthorWithArticles = readerCached(
+  "author-with-articles",
   async (slug: string): Promise<ReaderAuthor | null> => {
     const author = await readerDb.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, bio: true } });
     if (!author) return null;
@@ -197,12 +216,11 @@ export const getAuthorWithArticles = unstable_cache(
     if (rows.length === 0) return null;
     return { name: author.name, slug: author.slug, bio: author.bio, articles: rows.map(toSummary) };
   },
-  ["author-with-articles"],
-  cacheOptions,
 );
 
 /** The newest published articles with what feeds need. */
-export const latestForFeeds = unstable_cache(
+export const latestForFeeds = readerCached(
+  "latest-for-feeds",
   async (limit: number, since?: string): Promise<(ArticleSummary & { modifiedAt: string | null })[]> => {
     const where = visibleToReaders(new Date());
     const rows = await readerDb.article.findMany({
@@ -213,12 +231,11 @@ export const latestForFeeds = unstable_cache(
     });
     return rows.map((r) => ({ ...toSummary(r), modifiedAt: r.modifiedAt?.toISOString() ?? null }));
   },
-  ["latest-for-feeds"],
-  cacheOptions,
 );
 
 /** Every published article's URL data, for the sitemap. */
-export const sitemapEntries = unstable_cache(
+export const sitemapEntries = readerCached(
+  "sitemap-entries",
   async (): Promise<{ slug: string; lastModified: string }[]> => {
     const rows = await readerDb.article.findMany({
       where: visibleToReaders(new Date()),
@@ -228,6 +245,4 @@ export const sitemapEntries = unstable_cache(
     });
     return rows.map((r) => ({ slug: r.slug, lastModified: (r.modifiedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
   },
-  ["sitemap-entries"],
-  cacheOptions,
 );
