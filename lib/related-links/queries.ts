@@ -118,11 +118,10 @@ export async function findArticlesByHeadline(query: string, excludeArticleId: st
   });
 }
 
-/** Everything the related-stories panel shows for one article. */
 /**
- * The panel's data. Candidates are looked up for one unresolved link at a time, when an admin asks
- * (`candidatesForLinkId`): an imported article can carry dozens of unresolved labels, and each
- * lookup is a full-text search over the archive.
+ * Everything the related-stories panel shows for one article. Candidates are looked up for one
+ * unresolved link at a time, when an admin asks (`candidatesForLinkId`): an imported article can
+ * carry dozens of unresolved labels, and each lookup is a full-text search over the archive.
  */
 export async function relatedPanelData(articleId: string, linkSearch: string, candidatesForLinkId?: string) {
   const panel = await getRelatedPanel(articleId);
