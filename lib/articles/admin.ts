@@ -10,7 +10,19 @@ export const ADMIN_PAGE_SIZE = 50;
 export const SORTS = { updated: "Last updated", published: "Publish date", headline: "Headline" } as const;
 export type Sort = keyof typeof SORTS;
 
+/**
+ * A filter that matches few articles is applied as their ids, found through its own index first:
+ * the list then reads a handful of rows by key instead of testing every article in sort order.
+ * One that matches many (a common word, a wire service's byline) stays a condition, since walking
+ * the sort order finds a page of dense matches quickly.
+ */
 const MANY_ARTICLES = 500;
+
+function narrowTo(where: Prisma.ArticleWhereInput, ids: string[] | null, condition: Prisma.ArticleWhereInput) {
+  if (ids === null) where.AND = [...((where.AND as Prisma.ArticleWhereInput[]) ?? []), condition];
+  else if (where.id && typeof where.id === "object" && "in" in where.id) where.id = { in: (where.id.in as string[]).filter((id) => ids.includes(id)) };
+  else where.id = { in: ids };
+}
 
 export type ArticleListQuery = { q?: string; status?: string; author?: string; sort?: string; page?: number };
 
@@ -18,19 +30,19 @@ export async function listArticlesForAdmin(query: ArticleListQuery) {
   const now = new Date();
   const where: Prisma.ArticleWhereInput = { deletedAt: null };
   const folded = headlineKey(query.q ?? "");
-  if (folded) where.headlineKey = { contains: folded };
+  if (folded) {
+    // A scan of the (headlineKey, id) index, in its own order, finds the matches without reading articles.
+    const matches = await db.article.findMany({ where: { headlineKey: { contains: folded } }, select: { id: true }, orderBy: { headlineKey: "asc" }, take: MANY_ARTICLES + 1 });
+    narrowTo(where, matches.length <= MANY_ARTICLES ? matches.map((m) => m.id) : null, { headlineKey: { contains: folded } });
+  }
   const status = STATUSES.includes(query.status as ArticleStatus) ? (query.status as ArticleStatus) : undefined;
   // Status as shown: "Scheduled" is anything published or scheduled whose time is still to come.
   if (status === "SCHEDULED") Object.assign(where, { status: { in: ["SCHEDULED", "PUBLISHED"] }, publishedAt: { gt: now } });
   else if (status === "PUBLISHED") Object.assign(where, { status: { in: ["SCHEDULED", "PUBLISHED"] }, publishedAt: { lte: now } });
   else if (status) where.status = status;
   if (query.author) {
-    // Most authors have a few articles: fetch their ids through the Byline(authorId) index rather
-    // than test every article for a byline. A prolific one (a wire service) matches densely, so the
-    // plain relation filter finds a page of them quickly.
     const bylines = await db.byline.findMany({ where: { authorId: query.author }, select: { articleId: true }, take: MANY_ARTICLES + 1 });
-    if (bylines.length <= MANY_ARTICLES) where.id = { in: bylines.map((b) => b.articleId) };
-    else where.bylines = { some: { authorId: query.author } };
+    narrowTo(where, bylines.length <= MANY_ARTICLES ? bylines.map((b) => b.articleId) : null, { bylines: { some: { authorId: query.author } } });
   }
   const sort: Sort = query.sort && query.sort in SORTS ? (query.sort as Sort) : "updated";
   const orderBy: Prisma.ArticleOrderByWithRelationInput[] =

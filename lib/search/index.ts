@@ -23,11 +23,12 @@ export type SearchHit = { id: string; rank: number };
  * Ids of matching articles visible to readers, best first. `mode: "all"` needs every word
  * (the search page); `"any"` ranks by how many and how rare the shared words are (similar articles).
  * `includeUnpublished` widens the set to every article not in the trash, for staff tools;
- * `withTotal: false` skips counting all matches when only the best few are wanted.
+ * `withTotal: false` skips counting all matches when only the best few are wanted; `ranked: false`
+ * skips ranking, for callers that only want some matches and order them their own way.
  */
 export async function searchArticleIds(
   query: string,
-  { mode = "all", limit = 20, offset = 0, excludeIds = [] as string[], includeUnpublished = false, withTotal = true } = {},
+  { mode = "all", limit = 20, offset = 0, excludeIds = [] as string[], includeUnpublished = false, withTotal = true, ranked = true } = {},
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const terms = searchTerms(query);
   if (terms.length === 0) return { hits: [], total: 0 };
@@ -47,7 +48,9 @@ export async function searchArticleIds(
     // walk an Article index on publishedAt and probe the FTS table row by row (30× slower).
     const from = Prisma.sql`FROM "ArticleFts" f CROSS JOIN "Article" a ON a.rowid = f.rowid WHERE "ArticleFts" MATCH ${match} AND ${visible}`;
     const [rows, count] = await Promise.all([
-      client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY rank, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
+      ranked
+        ? client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY rank, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`
+        : client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", 0 AS rank ${from} LIMIT ${limit} OFFSET ${offset}`,
       withTotal ? client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
     ]);
     return { hits: rows.map((r) => ({ id: r.id, rank: -Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
@@ -58,7 +61,9 @@ export async function searchArticleIds(
   const tsquery = Prisma.sql`to_tsquery('english', ${terms.join(mode === "all" ? " & " : " | ")})`;
   const from = Prisma.sql`FROM "Article" a WHERE ${vector} @@ ${tsquery} AND ${visible}`;
   const [rows, count] = await Promise.all([
-    client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", ts_rank(${vector}, ${tsquery}) AS rank ${from} ORDER BY rank DESC, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
+    ranked
+      ? client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", ts_rank(${vector}, ${tsquery}) AS rank ${from} ORDER BY rank DESC, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`
+      : client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", 0 AS rank ${from} LIMIT ${limit} OFFSET ${offset}`,
     withTotal ? client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
   ]);
   return { hits: rows.map((r) => ({ id: r.id, rank: Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
