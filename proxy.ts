@@ -24,7 +24,9 @@ export async function proxy(request: NextRequest) {
     if (!token) {
       const login = new URL("/login", request.url);
       login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-      return NextResponse.redirect(login);
+      const redirect = NextResponse.redirect(login);
+      redirect.headers.set("Cache-Control", "private, no-store");
+      return redirect;
     }
   }
 

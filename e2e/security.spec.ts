@@ -40,7 +40,22 @@ test("session cookie is HttpOnly and SameSite=Lax; pages carry security headers"
   expect(reader.headers()["permissions-policy"]).toContain("camera=()");
   const admin = await page.request.get("/admin/articles");
   expect(admin.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
-  expect(admin.headers()["cache-control"]).toContain("no-store");
+  expect(admin.headers()["cache-control"]).toMatch(/private.*no-store/);
+});
+
+test("a shared cache may keep reader pages for a second, and never the workspace", async ({ page, request }) => {
+  for (const path of ["/", "/articles/mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south", "/feed.xml", "/api/articles"]) {
+    const response = await request.get(path);
+    expect(response.headers()["cache-control"], path).toBe("public, s-maxage=1, stale-while-revalidate=59");
+    expect(response.headers()["etag"], path).toBeTruthy();
+  }
+  const anonymous = await request.get("/admin", { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(307);
+  expect(anonymous.headers()["cache-control"]).toMatch(/private.*no-store/);
+  await signIn(page, await createUser("EDITOR"));
+  for (const path of ["/admin", "/admin/articles/new", "/search?q=france"]) {
+    expect((await page.request.get(path)).headers()["cache-control"], path).toMatch(/private.*no-store/);
+  }
 });
 
 test("bodies over 2 MB are refused with 413 and a readable message", async ({ request }) => {

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** Escapes text for XML element content and attribute values. */
 export function xmlEscape(text: string): string {
   return text
@@ -10,5 +12,6 @@ export function xmlEscape(text: string): string {
 }
 
 export function xmlResponse(body: string, contentType = "application/xml; charset=utf-8"): Response {
-  return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "public, s-maxage=1, stale-while-revalidate=59" } });
+  const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+  return new Response(body, { headers: { "Content-Type": contentType, ETag: etag, "Cache-Control": "public, s-maxage=1, stale-while-revalidate=59" } });
 }
