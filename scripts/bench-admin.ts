@@ -3,7 +3,8 @@
 // (1,000,000 at the default), then times the article list (each sort), headline search, related-link
 // suggestions and the related-links report as server time (the lib/ functions the pages call).
 // `-- --keep` keeps the databases it builds and prints their URLs; BENCH_DB_URL=<url> times an
-// existing one instead of building (for trying an index without waiting for the build again).
+// existing one instead of building (for trying an index without waiting for the build again);
+// with `--fill` it first adds what that database lacks of the N articles (resuming a build).
 import os from "node:os";
 import { parseDocument } from "@/lib/import/parse";
 import { importDocuments } from "@/lib/import/import";
@@ -43,7 +44,8 @@ async function main() {
     process.env.DATABASE_URL = scratch.url;
     const started = performance.now();
     const BATCH = 500;
-    for (let i = 0; i < (existing ? 0 : ARTICLES); i += BATCH) {
+    const resumeAt = existing && process.argv.includes("--fill") ? Math.floor((await scratch.db.article.count()) / BATCH) * BATCH : existing ? ARTICLES : 0;
+    for (let i = resumeAt; i < ARTICLES; i += BATCH) {
       const texts = syntheticDocuments(Math.min(BATCH, ARTICLES - i), 1000 + i, AUTHORS).map((t, k) => t.replace(/^(First Published: .*\n\n\n.*?)(\n)/, `$1 ${i + k}$2`));
       const docs = texts.map((t) => {
         const parsed = parseDocument(t, "x");

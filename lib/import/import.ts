@@ -27,7 +27,8 @@ export async function importDocuments(db: Db, documents: ParsedDocument[]): Prom
   const fresh = [...new Map(documents.filter((d) => !outcomes.has(d.hash)).map((d) => [d.hash, d])).values()];
   if (fresh.length > 0) {
     try {
-      const created = await db.$transaction((tx) => writeDocuments(tx, fresh));
+      // A batch of a hundred documents on a busy server can take more than Prisma's default 5 s.
+      const created = await db.$transaction((tx) => writeDocuments(tx, fresh), { timeout: 60_000 });
       for (const article of created) outcomes.set(article.importHash!, { status: "imported", articleId: article.id, slug: article.slug });
     } catch (error) {
       // A concurrent import of the same document won the race: that is the idempotent outcome too.

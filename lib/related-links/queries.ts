@@ -77,21 +77,28 @@ export const REPORT_PAGE_SIZE = 25;
 export const PROBLEM_KINDS = { unresolved: "Unresolved labels", unpublished: "Targets not published", external: "External URLs" } as const;
 export type ProblemKind = keyof typeof PROBLEM_KINDS;
 
+/** Report totals above this show as "10,000+": an exact count of a million links took longer than the rest of the report. */
+export const REPORT_COUNT_CAP = 10_000;
+
 /**
- * How many unresolved or external links live articles have. Counted from the index as all such
- * links less those of trashed articles: Prisma's count joins each link to its owner, a million
- * lookups in a large archive. (A link goes to an article or a URL, never both, so both kinds have
- * no target and sit in one range of the (targetArticleId, url, articleId, position) index.)
+ * How many unresolved or external links live articles have (`more`: over REPORT_COUNT_CAP).
+ * Counted from the index as such links less those of trashed articles: Prisma's count joins each
+ * link to its owner, a million lookups in a large archive. (A link goes to an article or a URL,
+ * never both, so both kinds have no target and sit in one range of the
+ * (targetArticleId, url, articleId, position) index.)
  */
-async function countTargetlessLinks(kind: "unresolved" | "external", labelKey: string): Promise<number> {
+async function countTargetlessLinks(kind: "unresolved" | "external", labelKey: string): Promise<{ total: number; more: boolean }> {
   const condition = Prisma.sql`l."targetArticleId" IS NULL AND l."url" IS ${kind === "unresolved" ? Prisma.sql`NULL` : Prisma.sql`NOT NULL`}${labelKey ? Prisma.sql` AND l."labelKey" LIKE ${`%${labelKey}%`}` : Prisma.empty}`;
-  const [[all], [ofTrashed]] = await Promise.all([
-    db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "RelatedLink" l WHERE ${condition}`,
+  const count = async (query: Prisma.Sql) => Number((await db.$queryRaw<{ n: bigint | number }[]>(query))[0].n);
+  const [upToCap, ofTrashed] = await Promise.all([
+    count(Prisma.sql`SELECT count(*) AS n FROM (SELECT 1 FROM "RelatedLink" l WHERE ${condition} LIMIT ${REPORT_COUNT_CAP + 1}) capped`),
     // From the (few) trashed articles to their links: ">= the epoch" is "in the trash" written as
     // a range SQLite reads from an index, and CROSS JOIN keeps SQLite from starting at the links.
-    db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "Article" a CROSS JOIN "RelatedLink" l WHERE l."articleId" = a."id" AND a."deletedAt" >= ${new Date(0)} AND ${condition}`,
+    count(Prisma.sql`SELECT count(*) AS n FROM "Article" a CROSS JOIN "RelatedLink" l WHERE l."articleId" = a."id" AND a."deletedAt" >= ${new Date(0)} AND ${condition}`),
   ]);
-  return Number(all.n) - Number(ofTrashed.n);
+  if (upToCap > REPORT_COUNT_CAP && ofTrashed === 0) return { total: REPORT_COUNT_CAP, more: true };
+  const all = upToCap > REPORT_COUNT_CAP ? await count(Prisma.sql`SELECT count(*) AS n FROM "RelatedLink" l WHERE ${condition}`) : upToCap;
+  return { total: all - ofTrashed, more: false };
 }
 
 /** Every link that does not lead readers to a published article, across all articles. */
@@ -108,7 +115,7 @@ export async function listLinkProblems(kind: ProblemKind, page: number, q?: stri
   const folded = headlineKey(q ?? "");
   if (folded) links.labelKey = { contains: folded };
   const where: Prisma.RelatedLinkWhereInput = { ...links, article: { deletedAt: null } };
-  const [rows, total] = await Promise.all([
+  const [rows, { total, more }] = await Promise.all([
     db.relatedLink.findMany({
       where,
       orderBy: [{ articleId: "asc" }, { position: "asc" }],
@@ -116,7 +123,7 @@ export async function listLinkProblems(kind: ProblemKind, page: number, q?: stri
       take: REPORT_PAGE_SIZE,
       select: { id: true, label: true, url: true, article: { select: { id: true, headline: true } }, targetArticle: { select: targetSelect } },
     }),
-    kind === "unpublished" ? db.relatedLink.count({ where }) : countTargetlessLinks(kind, folded),
+    kind === "unpublished" ? db.relatedLink.count({ where }).then((total) => ({ total, more: false })) : countTargetlessLinks(kind, folded),
   ]);
   const items = await Promise.all(
     rows.map(async (r) => {
@@ -124,7 +131,8 @@ export async function listLinkProblems(kind: ProblemKind, page: number, q?: stri
       return { id: r.id, label: r.label, url: r.url, article: r.article, target: r.targetArticle ? { headline: r.targetArticle.headline, id: r.targetArticle.id } : null, best };
     }),
   );
-  return { items, total, page, pages: Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE)) };
+  const pages = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE), more && rows.length === REPORT_PAGE_SIZE ? page + 1 : 0);
+  return { items, total, more, page, pages };
 }
 
 /** Articles whose headline contains the words, for picking a link target by hand. */

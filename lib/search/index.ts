@@ -75,7 +75,9 @@ export async function searchArticleIds(
     !ranked
       ? client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", 0 AS rank ${from} LIMIT ${limit} OFFSET ${offset}`
       : mode === "any"
-        ? client.$queryRaw<{ id: string; rank: number }[]>`SELECT w."id", ts_rank(w."searchVector", ${tsquery}) AS rank FROM (SELECT a."id", a."publishedAt", a."searchVector" ${from} ORDER BY a."publishedAt" DESC LIMIT ${RANK_WINDOW}) w ORDER BY rank DESC, w."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`
+        ? // deletedAt is NULL throughout, but ordering by it too matches the (deletedAt, publishedAt)
+          // index, which PostgreSQL then walks newest first when most articles match.
+          client.$queryRaw<{ id: string; rank: number }[]>`SELECT w."id", ts_rank(w."searchVector", ${tsquery}) AS rank FROM (SELECT a."id", a."publishedAt", a."searchVector" ${from} ORDER BY a."deletedAt" DESC, a."publishedAt" DESC LIMIT ${RANK_WINDOW}) w ORDER BY rank DESC, w."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`
         : client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", ts_rank(${vector}, ${tsquery}) AS rank ${from} ORDER BY rank DESC, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
     withTotal ? client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
   ]);

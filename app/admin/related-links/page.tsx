@@ -35,7 +35,7 @@ export default async function RelatedLinksReport({ searchParams }: Props) {
         <input id="q" name="q" type="search" defaultValue={params.q} placeholder="Label contains…" className={inputClass} />
         <button type="submit" className={buttonClass}>Filter</button>
       </form>
-      <p className="mb-2 text-sm text-muted">{report.total.toLocaleString("en")} links</p>
+      <p className="mb-2 text-sm text-muted">{report.total.toLocaleString("en")}{report.more ? "+" : ""} links</p>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-ink">
           <tr><th scope="col" className="py-1">Label</th><th scope="col">On article</th><th scope="col">{kind === "unresolved" ? "Best candidate" : kind === "external" ? "URL" : "Target"}</th></tr>
