@@ -54,8 +54,12 @@ async function main() {
       });
       for (let j = 0; j < docs.length; j += 100) await importDocuments(scratch.db, docs.slice(j, j + 100));
     }
+    // Statistics for the planner, as autovacuum gathers them on a live PostgreSQL server (SQLite's
+    // are refreshed when lib/db.ts opens the database).
+    if (engine === "postgresql") await scratch.db.$executeRawUnsafe("VACUUM ANALYZE");
     const [articles, authors, links] = await Promise.all([scratch.db.article.count(), scratch.db.author.count(), scratch.db.relatedLink.count()]);
-    console.log(`\n${engine}: built ${articles.toLocaleString("en")} articles, ${authors.toLocaleString("en")} authors, ${links.toLocaleString("en")} related links in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const built = existing && resumeAt >= ARTICLES ? "existing database" : `built in ${((performance.now() - started) / 1000).toFixed(0)} s`;
+    console.log(`\n${engine}: ${articles.toLocaleString("en")} articles, ${authors.toLocaleString("en")} authors, ${links.toLocaleString("en")} related links (${built})`);
 
     const { listArticlesForAdmin } = await import("@/lib/articles/admin");
     const { suggestionsFor, listLinkProblems, candidatesForLabel } = await import("@/lib/related-links/queries");
