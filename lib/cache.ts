@@ -13,8 +13,8 @@ export const READER_TAG = "reader";
 
 /**
  * Longest reader data may lag a change no mutation announces: a document imported from the
- * command line into a database a running server uses. (Scheduled times are announced: reader
- * data is cached only until the next one, see lib/articles/reader.ts.)
+ * command line into a database a running server uses. (A scheduled time passing needs no
+ * announcement: reader data is cached under the newest go-live time, see lib/articles/reader.ts.)
  */
 export const READER_REVALIDATE_SECONDS = 60;
 
