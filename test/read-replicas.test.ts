@@ -61,3 +61,24 @@ test("replica URLs must be PostgreSQL URLs", () => {
   assert.deepEqual(app.replicaUrls(" postgresql://a/x , postgres://b/y ,"), ["postgresql://a/x", "postgres://b/y"]);
   assert.throws(() => app.replicaUrls("file:./replica.db"), /DATABASE_REPLICA_URLS/);
 });
+
+// With PG_STANDBY_PORT naming a real streaming standby of PG_SERVER's cluster on the same host
+// (docs/deploy.md shows how to start one), a write is on the replica once waitForReplicas returns.
+// CI has no standby, so there this one is skipped.
+test("against a real streaming standby: after waitForReplicas a reader query sees the write", { skip: !process.env.PG_STANDBY_PORT && "set PG_STANDBY_PORT to run it against a real standby" }, async () => {
+  const standby = new URL(primary.url);
+  standby.port = process.env.PG_STANDBY_PORT!;
+  const reader = app.createReaderDb(app.db, [app.createDb(standby.toString())]);
+  // waitForReplicas waits for the module's replicas: point them at the standby (the stand-in above
+  // is not one).
+  (globalThis as { bylineReplicas?: unknown[] }).bylineReplicas = [app.createDb(standby.toString())];
+  const lags: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const article = await publishedArticle(primary, `Standby check ${i} ${Date.now()}`);
+    const started = performance.now();
+    await app.waitForReplicas();
+    lags.push(performance.now() - started);
+    assert.equal(await reader.article.count({ where: { id: article.id } }), 1, `write ${i} not on the standby after waiting`);
+  }
+  console.log(`waitForReplicas on a local standby: median ${lags.sort((a, b) => a - b)[10].toFixed(1)} ms, max ${lags[19].toFixed(1)} ms`);
+});
