@@ -23,6 +23,7 @@ const APP = 3301;
 const BARE = 3302;
 const NGINX = 3303;
 const DB_FILE = "data/bench.db";
+const STATIC_PAGE_DIR = "app/(reader)/bench-static";
 const PG_URL = process.env.BENCH_PG_URL;
 const DATABASE_URL = PG_URL ?? `file:./${DB_FILE}`;
 const env = { ...process.env, DATABASE_URL, NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: `http://127.0.0.1:${APP}`, SITE_URL: `http://127.0.0.1:${APP}`, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" };
@@ -165,13 +166,29 @@ async function main() {
     await waitFor(articleUrl);
     return app;
   };
-  // The static reference is the article's own HTML as a file in public/, which Next lists at start-up.
+  // Two references from Next itself, built in for this run only: the article's HTML as a file in
+  // public/, and a fully static page (prerendered at build, never revalidated) in the same reader
+  // layout with the same content.
   const first = await startApp();
   const html = Buffer.from(await (await fetch(articleUrl)).arrayBuffer());
+  const content = html.toString("utf8").match(/<main[^>]*>([\s\S]*)<\/main>/)?.[1] ?? "";
   mkdirSync("public/_bench", { recursive: true });
   writeFileSync("public/_bench/article.html", html);
+  writeFileSync("public/_bench/main.html", content);
+  mkdirSync(STATIC_PAGE_DIR, { recursive: true });
+  writeFileSync(
+    path.join(STATIC_PAGE_DIR, "page.tsx"),
+    `// Written by scripts/bench.ts for one run, removed after it.
+import { readFileSync } from "node:fs";
+export const dynamic = "force-static";
+export default function BenchStatic() {
+  return <div dangerouslySetInnerHTML={{ __html: readFileSync("public/_bench/main.html", "utf8") }} />;
+}
+`,
+  );
   process.kill(-first.pid!, "SIGTERM");
   await new Promise((r) => setTimeout(r, 1000));
+  sh("node_modules/.bin/next", ["build"]);
   await startApp();
   const bare = http.createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length });
@@ -184,6 +201,7 @@ async function main() {
   const targets: [string, string][] = [
     ["bare node http (same bytes)", `http://127.0.0.1:${BARE}/`],
     ["next static file (same bytes)", `http://127.0.0.1:${APP}/_bench/article.html`],
+    ["next static page (same content)", `http://127.0.0.1:${APP}/bench-static`],
     ["article page (cached)", articleUrl],
     ["front page (cached)", `http://127.0.0.1:${APP}/`],
     ["search ?q=france", `http://127.0.0.1:${APP}/search?q=france`],
@@ -195,18 +213,19 @@ async function main() {
   const results: Result[] = [];
   for (const connections of [10, 50]) for (const [name, url] of targets) results.push(await load(name, url, connections));
 
-  console.log(`\n| target | connections | req/s | p50 ms | p99 ms | non-2xx | vs bare | vs static Next |`);
-  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  console.log(`\n| target | connections | req/s | p50 ms | p99 ms | non-2xx | vs bare | vs static file | vs static page |`);
+  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
   for (const r of results) {
-    const bareRps = results.find((x) => x.connections === r.connections && x.name.startsWith("bare"))!.rps;
-    const staticRps = results.find((x) => x.connections === r.connections && x.name.startsWith("next static"))!.rps;
-    console.log(`| ${r.name} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${fmt(r.rps / bareRps, 2)} | ${fmt(r.rps / staticRps, 2)} |`);
+    const rpsOf = (prefix: string) => results.find((x) => x.connections === r.connections && x.name.startsWith(prefix))!.rps;
+    console.log(
+      `| ${r.name} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${fmt(r.rps / rpsOf("bare"), 2)} | ${fmt(r.rps / rpsOf("next static file"), 2)} | ${fmt(r.rps / rpsOf("next static page"), 2)} |`,
+    );
   }
   if (!nginx) console.log("\n(nginx is not installed: `apt-get install nginx` to measure through the micro-cache)");
 
   console.log(`\n| reader page | HTML gzip | CSS gzip | JS gzip (Next runtime; no components of ours) |`);
   console.log(`| --- | ---: | ---: | ---: |`);
-  for (const [name, url] of targets.slice(2, 5)) {
+  for (const [name, url] of targets.slice(3, 6)) {
     const bytes = await pageBytes(url);
     console.log(`| ${name} | ${bytes.html} B | ${bytes.css} B | ${bytes.js} B |`);
   }
@@ -226,6 +245,7 @@ main()
   })
   .finally(() => {
     rmSync("public/_bench", { recursive: true, force: true });
+    rmSync(STATIC_PAGE_DIR, { recursive: true, force: true });
     for (const child of children) {
       try {
         if (child.pid) process.kill(child.spawnargs[0].includes("next") ? -child.pid : child.pid, "SIGTERM");
