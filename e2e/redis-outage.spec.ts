@@ -23,8 +23,10 @@ async function until(check: () => Promise<boolean>, what: string) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** How many keys the test's Redis holds; throws at once (no reconnecting) while it is not up. */
 async function keysInRedis(): Promise<number> {
-  const client = createClient({ url: redisUrl });
+  const client = createClient({ url: redisUrl, socket: { connectTimeout: 1_000, reconnectStrategy: false } });
+  client.on("error", () => {});
   await client.connect();
   try {
     return await client.dbSize();
@@ -33,37 +35,49 @@ async function keysInRedis(): Promise<number> {
   }
 }
 
+const children: ChildProcess[] = [];
+// Here, not in a finally: a test that times out is abandoned, but its afterEach hooks still run.
+test.afterEach(() => {
+  for (const child of children.splice(0)) {
+    try {
+      if (child.pid) process.kill(child.spawnargs[0].includes("next") ? -child.pid : child.pid, "SIGKILL");
+    } catch {}
+  }
+});
+
 test("Redis down at start or later: the instance serves readers and editors, and shares its cache while Redis is up", async ({ page }) => {
   test.setTimeout(60_000);
   const get = (path: string) => fetch(`${base}${path}`, { signal: AbortSignal.timeout(5_000) });
-  let redis: ChildProcess | undefined;
+  const redis = () => {
+    const server = startRedis();
+    children.push(server);
+    return server;
+  };
+  expect(await get("/").then(() => "in use", () => "free"), `port ${port}`).toBe("free");
   // Started while its Redis is down.
-  const app = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NODE_OPTIONS: "", REDIS_URL: redisUrl, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production", NEXTAUTH_URL: base },
-    stdio: "ignore",
-    detached: true,
-  });
-  try {
-    await until(async () => (await get("/")).ok, "the instance to answer without Redis");
-    const article = await createArticle({ headline: uniqueHeadline("Storm warning"), body: "First version." });
-    expect((await get(`/articles/${article.slug}`)).status).toBe(200);
+  children.push(
+    spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+      env: { ...process.env, NODE_OPTIONS: "", REDIS_URL: redisUrl, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production", NEXTAUTH_URL: base },
+      stdio: "ignore",
+      detached: true,
+    }),
+  );
+  await until(async () => (await get("/")).ok, "the instance to answer without Redis");
+  const article = await createArticle({ headline: uniqueHeadline("Storm warning"), body: "First version." });
+  expect((await get(`/articles/${article.slug}`)).status).toBe(200);
 
-    // Redis comes up: the instance connects by itself and stores pages there.
-    redis = startRedis();
-    await until(async () => (await get(`/articles/${article.slug}`)).ok && (await keysInRedis()) > 0, "pages in Redis");
+  // Redis comes up: the instance connects by itself and stores pages there.
+  const server = redis();
+  await until(async () => (await get(`/articles/${article.slug}`)).ok && (await keysInRedis()) > 0, "pages in Redis");
 
-    // Redis goes away: readers are answered, not held waiting for it…
-    redis.kill("SIGKILL");
-    for (const path of ["/", `/articles/${article.slug}`, "/feed.xml"]) expect((await get(path)).status, path).toBe(200);
-    // …and an editor's change on this instance still reaches its readers.
-    await signIn(page, await createUser("EDITOR"));
-    await page.goto(`${base}/admin/articles/${article.id}`);
-    await page.getByLabel("Body", { exact: true }).fill("Corrected while Redis was down.");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(page.getByTestId("notice")).toHaveText("Saved as version 2.");
-    expect(await (await get(`/articles/${article.slug}`)).text()).toContain("Corrected while Redis was down.");
-  } finally {
-    if (app.pid) process.kill(-app.pid, "SIGTERM");
-    redis?.kill("SIGKILL");
-  }
+  // Redis goes away: readers are answered, not held waiting for it…
+  server.kill("SIGKILL");
+  for (const path of ["/", `/articles/${article.slug}`, "/feed.xml"]) expect((await get(path)).status, path).toBe(200);
+  // …and an editor's change on this instance still reaches its readers.
+  await signIn(page, await createUser("EDITOR"));
+  await page.goto(`${base}/admin/articles/${article.id}`);
+  await page.getByLabel("Body", { exact: true }).fill("Corrected while Redis was down.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 2.");
+  expect(await (await get(`/articles/${article.slug}`)).text()).toContain("Corrected while Redis was down.");
 });
