@@ -1,10 +1,9 @@
-const { commonHeaders, readerCsp } = require("./lib/security-headers.js");
+const { commonHeaders, readerCsp, readerCacheControl } = require("./lib/security-headers.js");
 
 /** Requests with bodies over this are refused (413) before any work is done. */
 const BODY_LIMIT = "2mb";
 
 const READER_PAGES = ["/", "/page/:n", "/articles/:slug", "/authors/:slug", "/feed.xml", "/sitemap.xml", "/news-sitemap.xml"];
-const READER_CACHE_CONTROL = "public, s-maxage=1, stale-while-revalidate=59";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -22,9 +21,8 @@ const nextConfig = {
       { source: "/:path*", headers: common },
       // The workspace and sign-in pages get a nonce-based policy from proxy.ts instead.
       { source: "/((?!admin|login|setup).*)", headers: [{ key: "Content-Security-Policy", value: readerCsp }] },
-      // Cached reader pages, for shared caches (nginx, a CDN): Next would send the same without
-      // "public". Must agree with their `revalidate = 1` and with expireTime above.
-      ...READER_PAGES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: READER_CACHE_CONTROL }] })),
+      // Next would send the same for cached reader pages, but without "public".
+      ...READER_PAGES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: readerCacheControl }] })),
     ];
   },
 };

@@ -71,14 +71,8 @@ export function replicaUrls(value = process.env.DATABASE_REPLICA_URLS): string[]
 export function createReaderDb(primary: Db, replicas: Db[]): Db {
   if (replicas.length === 0) return primary;
   const routed = primary.$extends(readReplicas({ replicas }));
-  return new Proxy({} as Db, {
-    get(_, property) {
-      // $replica() is a whole client: model queries and raw SQL alike run on the replica.
-      const replica = routed.$replica() as unknown as Db;
-      const value = Reflect.get(replica, property);
-      return typeof value === "function" ? value.bind(replica) : value;
-    },
-  });
+  // $replica() is a whole client: model queries and raw SQL alike run on the replica.
+  return lazy(() => routed.$replica() as unknown as Db);
 }
 
 const globalForDb = globalThis as unknown as { bylineDb?: Db; bylineReplicas?: Db[]; bylineReaderDb?: Db };

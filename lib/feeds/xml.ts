@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { readerCacheControl } from "@/lib/security-headers.js";
+import { etagOf } from "./etag";
 
 /** Escapes text for XML element content and attribute values. */
 export function xmlEscape(text: string): string {
@@ -12,6 +13,5 @@ export function xmlEscape(text: string): string {
 }
 
 export function xmlResponse(body: string, contentType = "application/xml; charset=utf-8"): Response {
-  const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-  return new Response(body, { headers: { "Content-Type": contentType, ETag: etag, "Cache-Control": "public, s-maxage=1, stale-while-revalidate=59" } });
+  return new Response(body, { headers: { "Content-Type": contentType, ETag: etagOf(body), "Cache-Control": readerCacheControl } });
 }
