@@ -11,11 +11,11 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import pg from "pg";
 import { chromium } from "@playwright/test";
 import { createDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { importFiles } from "@/lib/import/run";
+import { recreatePgDatabase } from "./scratch-db";
 import { syntheticDocuments } from "./synthetic";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -45,16 +45,7 @@ async function waitFor(url: string) {
 }
 
 async function prepare() {
-  if (PG_URL) {
-    const name = new URL(PG_URL).pathname.slice(1);
-    const server = new URL(PG_URL);
-    server.pathname = "/postgres";
-    const admin = new pg.Client({ connectionString: server.toString() });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-  }
+  if (PG_URL) await recreatePgDatabase(PG_URL);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
   sh("node", ["scripts/db.mjs", "migrate", "deploy"]);
   const db = createDb(DATABASE_URL);

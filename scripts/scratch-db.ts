@@ -29,6 +29,15 @@ async function adminQuery(serverUrl: string, sql: string) {
   }
 }
 
+/** Drops and creates the PostgreSQL database a URL names, through the server's `postgres` database. */
+export async function recreatePgDatabase(databaseUrl: string) {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const server = new URL(databaseUrl);
+  server.pathname = "/postgres";
+  await adminQuery(server.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await adminQuery(server.toString(), `CREATE DATABASE "${name}"`);
+}
+
 /** `"sqlite"`, or the URL of a PostgreSQL server to create the scratch database on. */
 export async function createScratchDb(where: "sqlite" | string): Promise<ScratchDb> {
   if (where === "sqlite") {
