@@ -1,6 +1,7 @@
-// Runs once when a Byline server starts: refuse to run without a session secret rather than
-// fail every sign-in later with a generic error.
-export function register() {
+// Runs once when a Byline server starts: refuses to run without a session secret (rather than
+// fail every sign-in later), records each request's socket address for the sign-in throttle,
+// and, while nobody can sign in yet, prints the first-run setup link with its token.
+export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   if (!process.env.NEXTAUTH_SECRET) {
     throw new Error(
@@ -8,4 +9,8 @@ export function register() {
         "e.g. `openssl rand -base64 32`. For a local trial, `npm run quickstart` generates one.",
     );
   }
+  const { recordPeerAddresses } = await import("./lib/auth/client-address");
+  recordPeerAddresses();
+  const { announceSetupIfNeeded } = await import("./lib/auth/first-run");
+  void announceSetupIfNeeded();
 }

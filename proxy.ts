@@ -3,19 +3,41 @@ import { NextResponse, type NextRequest } from "next/server";
 import { nonceCsp } from "@/lib/security-headers.js";
 
 // Runs only for the workspace, sign-in, setup and the auth endpoints — never for cached reader
-// pages. It refuses oversized bodies, gives pages a per-request CSP nonce, and redirects
-// anonymous visitors of /admin to sign-in. It is not the security boundary: every page,
-// Server Action and route handler checks the session and role itself (lib/auth/session.ts).
+// pages. It refuses cross-site writes and bodies that announce themselves as oversized, gives
+// pages a per-request CSP nonce, and redirects visitors without a session cookie to sign-in.
+// It is not the security boundary: every workspace query and mutation in lib/ checks the
+// actor itself (lib/auth/actor.ts).
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const MAX_CALLBACK_LENGTH = 500;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const refuse = (status: number, text: string) =>
+  new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+
+/**
+ * Whether a state-changing request comes from another site. Browsers send Sec-Fetch-Site on every
+ * request and Origin on most; either one naming another site is enough to refuse. (Next checks
+ * Server Actions' Origin only when it is present, and next-auth's own endpoints not at all.)
+ */
+function isCrossSite(request: NextRequest): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") return true;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return origin === "null" || new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
 
 export async function proxy(request: NextRequest) {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    return new NextResponse("Request too large: the limit is 2 MB. Shorten the text or split it, and try again.", {
-      status: 413,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+  if (!SAFE_METHODS.has(request.method)) {
+    if (isCrossSite(request)) return refuse(403, "Refused: this request came from another site.");
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > MAX_BODY_BYTES) return refuse(413, "Request too large: the limit is 2 MB. Shorten the text or split it, and try again.");
   }
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
 
@@ -23,7 +45,8 @@ export async function proxy(request: NextRequest) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
       const login = new URL("/login", request.url);
-      login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+      const back = request.nextUrl.pathname + request.nextUrl.search;
+      login.searchParams.set("callbackUrl", back.length <= MAX_CALLBACK_LENGTH ? back : "/admin");
       const redirect = NextResponse.redirect(login);
       redirect.headers.set("Cache-Control", "private, no-store");
       return redirect;

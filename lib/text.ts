@@ -38,3 +38,15 @@ export function headlineKey(text: string): string {
 export function squish(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
+
+/**
+ * A URL path segment decoded, or null when it is not valid percent-encoding (a literal `%`, broken
+ * UTF-8): such an address names nothing, and answers 404, never a server error.
+ */
+export function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

@@ -61,19 +61,23 @@ async function main() {
     const built = existing && resumeAt >= ARTICLES ? "existing database" : `built in ${((performance.now() - started) / 1000).toFixed(0)} s`;
     console.log(`\n${engine}: ${articles.toLocaleString("en")} articles, ${authors.toLocaleString("en")} authors, ${links.toLocaleString("en")} related links (${built})`);
 
-    const { listArticlesForAdmin } = await import("@/lib/articles/admin");
+    const { listArticlesForAdmin } = await import("@/lib/articles/queries");
     const { suggestionsFor, listLinkProblems, candidatesForLabel } = await import("@/lib/related-links/queries");
+    const { startSession } = await import("@/lib/auth/sessions");
+    // The workspace reads as an editor would make them, each checking its actor first.
+    const editor = await scratch.db.user.upsert({ where: { email: "bench-editor@example.test" }, create: { email: "bench-editor@example.test", role: "EDITOR", passwordHash: "x" }, update: {}, select: { id: true } });
+    const actor = { sessionId: await startSession(editor.id) };
     const sample = await scratch.db.article.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
     const author = await scratch.db.author.findFirstOrThrow({ select: { id: true } });
     const rows: [string, () => Promise<unknown>][] = [
-      ["article list, by last update", () => listArticlesForAdmin({})],
-      ["article list, by headline, page 500", () => listArticlesForAdmin({ sort: "headline", page: 500 })],
-      ["article list, filtered by author", () => listArticlesForAdmin({ author: author.id })],
-      ["headline search “army border”", () => listArticlesForAdmin({ q: "army border" })],
-      ["related-link suggestions for an article", () => suggestionsFor(sample.id)],
-      ["candidates for an unresolved label", () => candidatesForLabel("Government army talks border", sample.id, 5)],
-      ["related-links report, unresolved, page 1", () => listLinkProblems("unresolved", 1)],
-      ["related-links report, external, page 1", () => listLinkProblems("external", 1)],
+      ["article list, by last update", () => listArticlesForAdmin(actor, {})],
+      ["article list, by headline, page 500", () => listArticlesForAdmin(actor, { sort: "headline", page: 500 })],
+      ["article list, filtered by author", () => listArticlesForAdmin(actor, { author: author.id })],
+      ["headline search “army border”", () => listArticlesForAdmin(actor, { q: "army border" })],
+      ["related-link suggestions for an article", () => suggestionsFor(actor, sample.id)],
+      ["candidates for an unresolved label", () => candidatesForLabel(actor, "Government army talks border", sample.id, 5)],
+      ["related-links report, unresolved, page 1", () => listLinkProblems(actor, "unresolved", 1)],
+      ["related-links report, external, page 1", () => listLinkProblems(actor, "external", 1)],
     ];
     console.log(`| ${engine} operation | p50 ms | p95 ms |\n| --- | ---: | ---: |`);
     for (const [name, fn] of rows) {

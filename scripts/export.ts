@@ -1,5 +1,5 @@
 // `npm run export -- <file.json>`: all content of DATABASE_URL's database, users without password hashes.
-import { writeFileSync } from "node:fs";
+import { chmodSync, writeFileSync } from "node:fs";
 import { db } from "@/lib/db";
 import { runCli } from "./cli";
 import { exportContent } from "@/lib/transfer/transfer";
@@ -11,7 +11,9 @@ async function main() {
     return 2;
   }
   const content = await exportContent(db);
-  writeFileSync(file, JSON.stringify(content, null, 1) + "\n");
+  // Drafts and staff emails: readable by the owner only, whatever the umask.
+  writeFileSync(file, JSON.stringify(content, null, 1) + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
   console.log(`exported ${content.articles.length} articles, ${content.authors.length} authors, ${content.users.length} users to ${file}`);
   return 0;
 }

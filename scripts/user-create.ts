@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { runCli } from "./cli";
 import { newUserSchema } from "@/lib/auth/schema";
-import { createUser, EmailTakenError } from "@/lib/users/mutations";
+import { createUserFromCommandLine, EmailTakenError } from "@/lib/users/mutations";
 
 async function main(): Promise<number> {
   let values;
@@ -22,8 +22,8 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const user = await createUser(parsed.data, { actor: { system: "command line" } });
-    console.log(`created ${user!.role} ${user!.email}`);
+    const user = await createUserFromCommandLine(parsed.data);
+    console.log(`created ${user.role} ${user.email}`);
     return 0;
   } catch (error) {
     if (error instanceof EmailTakenError) {

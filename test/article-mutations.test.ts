@@ -1,18 +1,19 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
+import { staffActor } from "./helpers/actor";
 
 let t: ScratchDb;
 let mutations: typeof import("@/lib/articles/mutations");
 let schema: typeof import("@/lib/articles/schema");
-let user: { id: string; email: string; name: string; role: "EDITOR" };
+let user: { id: string; email: string; name: string; role: "ADMIN" | "EDITOR" };
+let actor: { sessionId: string };
 
 before(async () => {
   t = await useTestDbForApp();
   mutations = await import("@/lib/articles/mutations");
   schema = await import("@/lib/articles/schema");
-  const row = await t.db.user.create({ data: { email: "ed@example.test", name: "Ed", role: "EDITOR", passwordHash: "x" } });
-  user = { id: row.id, email: row.email, name: row.name, role: "EDITOR" };
+  ({ actor, user } = await staffActor(t.db, "EDITOR", "Ed"));
 });
 after(async () => t.drop());
 
@@ -20,9 +21,9 @@ const form = (o: Record<string, string>) =>
   schema.articleFormSchema.parse({ headline: "H", slug: "", standfirst: "", body: "B", caption: "", dateline: "", source: "", authors: "", status: "DRAFT", publishedAt: "", version: "0", intent: "save", ...o });
 
 test("each save bumps the version and records a full revision", async () => {
-  const created = await mutations.saveArticle(user, form({ headline: "Revision story", authors: "new:Rita Roe" }));
+  const created = await mutations.saveArticle(actor, form({ headline: "Revision story", authors: "new:Rita Roe" }));
   assert.ok(created.ok);
-  const edited = await mutations.saveArticle(user, form({ headline: "Revision story", body: "Second", version: "1" }), created.id);
+  const edited = await mutations.saveArticle(actor, form({ headline: "Revision story", body: "Second", version: "1" }), created.id);
   assert.ok(edited.ok && edited.version === 2);
   const revisions = await t.db.revision.findMany({ where: { articleId: created.id }, orderBy: { version: "asc" } });
   assert.deepEqual(revisions.map((r) => [r.version, JSON.parse(r.snapshot).body, r.userId]), [[1, "B", user.id], [2, "Second", user.id]]);
@@ -30,11 +31,11 @@ test("each save bumps the version and records a full revision", async () => {
 });
 
 test("a save based on an old version is refused with the other version, and changes nothing", async () => {
-  const created = await mutations.saveArticle(user, form({ headline: "Conflict story" }));
+  const created = await mutations.saveArticle(actor, form({ headline: "Conflict story" }));
   assert.ok(created.ok);
-  const first = await mutations.saveArticle(user, form({ headline: "Conflict story", body: "Theirs", version: "1" }), created.id);
+  const first = await mutations.saveArticle(actor, form({ headline: "Conflict story", body: "Theirs", version: "1" }), created.id);
   assert.ok(first.ok);
-  const stale = await mutations.saveArticle(user, form({ headline: "Conflict story", body: "Mine", version: "1" }), created.id);
+  const stale = await mutations.saveArticle(actor, form({ headline: "Conflict story", body: "Mine", version: "1" }), created.id);
   assert.equal(stale.ok, false);
   assert.ok("conflict" in stale && stale.conflict.version === 2 && stale.conflict.theirs.body === "Theirs");
   const stored = await t.db.article.findUniqueOrThrow({ where: { id: created.id } });
@@ -43,10 +44,10 @@ test("a save based on an old version is refused with the other version, and chan
 });
 
 test("concurrent saves from the same version: exactly one wins", async () => {
-  const created = await mutations.saveArticle(user, form({ headline: "Race story" }));
+  const created = await mutations.saveArticle(actor, form({ headline: "Race story" }));
   assert.ok(created.ok);
   const results = await Promise.all(
-    ["A", "B", "C", "D"].map((body) => mutations.saveArticle(user, form({ headline: "Race story", body, version: "1" }), created.id)),
+    ["A", "B", "C", "D"].map((body) => mutations.saveArticle(actor, form({ headline: "Race story", body, version: "1" }), created.id)),
   );
   assert.equal(results.filter((r) => r.ok).length, 1);
   assert.equal(results.filter((r) => !r.ok && "conflict" in r).length, 3);
@@ -54,32 +55,32 @@ test("concurrent saves from the same version: exactly one wins", async () => {
 });
 
 test("a slug change keeps the old address as a redirect; a taken slug is refused", async () => {
-  const a = await mutations.saveArticle(user, form({ headline: "Slug story" }));
-  const b = await mutations.saveArticle(user, form({ headline: "Other story" }));
+  const a = await mutations.saveArticle(actor, form({ headline: "Slug story" }));
+  const b = await mutations.saveArticle(actor, form({ headline: "Other story" }));
   assert.ok(a.ok && b.ok);
-  const renamed = await mutations.saveArticle(user, form({ headline: "Slug story", slug: "slug-story-renamed", version: "1" }), a.id);
+  const renamed = await mutations.saveArticle(actor, form({ headline: "Slug story", slug: "slug-story-renamed", version: "1" }), a.id);
   assert.ok(renamed.ok);
   assert.equal((await t.db.slugRedirect.findUniqueOrThrow({ where: { slug: "slug-story" } })).articleId, a.id);
-  const clash = await mutations.saveArticle(user, form({ headline: "Other story", slug: "slug-story", version: "1" }), b.id);
+  const clash = await mutations.saveArticle(actor, form({ headline: "Other story", slug: "slug-story", version: "1" }), b.id);
   assert.deepEqual(clash, { ok: false, fieldErrors: { slug: ["That slug is already used by another article. Choose another."] } });
 });
 
 test("a new article's headline resolves waiting related-story labels", async () => {
-  const owner = await mutations.saveArticle(user, form({ headline: "Owner story" }));
+  const owner = await mutations.saveArticle(actor, form({ headline: "Owner story" }));
   assert.ok(owner.ok);
   await t.db.relatedLink.create({ data: { articleId: owner.id, position: 0, label: "“Awaited” story!", labelKey: "awaited story" } });
-  const awaited = await mutations.saveArticle(user, form({ headline: "Awaited story" }));
+  const awaited = await mutations.saveArticle(actor, form({ headline: "Awaited story" }));
   assert.ok(awaited.ok);
   assert.equal((await t.db.relatedLink.findFirstOrThrow({ where: { articleId: owner.id } })).targetArticleId, awaited.id);
 });
 
 test("restoring a revision keeps status and publish time", async () => {
-  const created = await mutations.saveArticle(user, form({ headline: "Restore story", body: "Old text" }));
+  const created = await mutations.saveArticle(actor, form({ headline: "Restore story", body: "Old text" }));
   assert.ok(created.ok);
-  const published = await mutations.saveArticle(user, form({ headline: "Restore story", body: "New text", version: "1", intent: "publish" }), created.id);
+  const published = await mutations.saveArticle(actor, form({ headline: "Restore story", body: "New text", version: "1", intent: "publish" }), created.id);
   assert.ok(published.ok);
   const before = await t.db.article.findUniqueOrThrow({ where: { id: created.id } });
-  const restored = await mutations.restoreRevision(user, created.id, 1, 2);
+  const restored = await mutations.restoreRevision(actor, created.id, 1, 2);
   assert.ok(restored.ok && restored.version === 3);
   const after = await t.db.article.findUniqueOrThrow({ where: { id: created.id } });
   assert.equal(after.body, "Old text");

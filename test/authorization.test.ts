@@ -1,11 +1,14 @@
-import { test } from "node:test";
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
+import { staffActor, type TestActor } from "./helpers/actor";
 
-// Every Server Action and route handler, found by walking app/: a new one cannot skip the
-// session and role check without this test naming it. (The e2e suite replays real action
-// requests as the wrong role and as nobody, and checks nothing changed.)
+// Authorization lives in lib/: every exported workspace query and mutation takes the actor and
+// refuses it unless its session is live, its user enabled and its role allowed. This file finds
+// them all by walking lib/ (a new one is covered without being named here) and tries each as
+// nobody, with forged, expired and ended sessions, as a disabled user and as the wrong role.
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -14,33 +17,129 @@ function files(dir: string): string[] {
   });
 }
 
-const serverActionFiles = files("app").filter((f) => /^["']use server["'];/m.test(readFileSync(f, "utf8")));
-const routeHandlers = files("app").filter((f) => /route\.tsx?$/.test(f));
+const workspaceModules = files("lib").filter((f) => /(^|\/)(queries|mutations)\.ts$/.test(f.split(path.sep).join("/")));
 
-// Actions that run before anyone can sign in, with their own guard.
-const PUBLIC_ACTIONS: Record<string, string> = {
-  createFirstAdmin: "first-run setup: refuses once any user exists (createUser onlyIfFirst, serializable)",
+// Exports that run without a workspace actor, each with the guard it has instead.
+const WITHOUT_ACTOR: Record<string, string> = {
+  hasAnyUser: "tells only whether first-run setup is done",
+  createFirstAdmin: "first-run setup: needs the setup token from the server log, and refuses once anyone exists",
+  createUserFromCommandLine: "npm run user:create: whoever runs commands on the server",
 };
 
-test("every exported Server Action is wrapped by authedAction (or is a named public exception)", () => {
-  assert.ok(serverActionFiles.length >= 4, `found ${serverActionFiles.join(", ")}`);
+type Guarded = ((actor: unknown, ...args: unknown[]) => Promise<unknown>) & { permission?: string };
+
+let t: ScratchDb;
+let guarded: { name: string; fn: Guarded }[] = [];
+let editor: TestActor;
+let admin: TestActor;
+let disabled: TestActor;
+let expired: TestActor;
+let ended: TestActor;
+let roleMay: typeof import("@/lib/auth/policy").roleMay;
+
+before(async () => {
+  t = await useTestDbForApp();
+  ({ roleMay } = await import("@/lib/auth/policy"));
+  for (const file of workspaceModules) {
+    const module = (await import(`@/${file.split(path.sep).join("/").replace(/\.ts$/, "")}`)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) {
+      if (typeof value !== "function" || /^class\b/.test(Function.prototype.toString.call(value))) continue;
+      if (name in WITHOUT_ACTOR) continue;
+      assert.ok("permission" in value, `${file}: ${name} does not take and check an actor (wrap it in authorized(), or name it in WITHOUT_ACTOR with its guard)`);
+      guarded.push({ name: `${path.basename(path.dirname(file))}/${name}`, fn: value as Guarded });
+    }
+  }
+  [editor, admin, disabled, expired, ended] = await Promise.all([
+    staffActor(t.db, "EDITOR"),
+    staffActor(t.db, "ADMIN"),
+    staffActor(t.db, "ADMIN"),
+    staffActor(t.db, "ADMIN"),
+    staffActor(t.db, "ADMIN"),
+  ]);
+  await t.db.user.update({ where: { id: disabled.user.id }, data: { disabled: true } });
+  await t.db.session.update({ where: { id: expired.actor.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await t.db.session.delete({ where: { id: ended.actor.sessionId } });
+});
+after(async () => t.drop());
+
+const ARGS = ["no-such-id", "no-such-id", "no-such-id"];
+
+async function refusal(fn: Guarded, actor: unknown): Promise<string | null> {
+  try {
+    await fn(actor, ...ARGS);
+    return null;
+  } catch (error) {
+    return (error as { reason?: string }).reason ?? null;
+  }
+}
+
+test("every workspace query and mutation in lib/ takes an actor and names its permission", () => {
+  assert.ok(workspaceModules.length >= 9, `found ${workspaceModules.join(", ")}`);
+  assert.ok(guarded.length >= 25, `guarded: ${guarded.map((g) => g.name).join(", ")}`);
+});
+
+test("each refuses nobody, forged, expired and ended sessions, and a disabled user — before touching anything", async () => {
+  const auditBefore = await t.db.auditEvent.count();
+  for (const { name, fn } of guarded) {
+    for (const [who, actor] of [
+      ["nobody", null],
+      ["undefined", undefined],
+      ["an empty session id", { sessionId: "" }],
+      ["a forged session id", { sessionId: "forged-session-id" }],
+      ["a session id that is not a string", { sessionId: { contains: "" } }],
+      ["an expired session", expired.actor],
+      ["an ended session", ended.actor],
+      ["a disabled user", disabled.actor],
+    ] as const) {
+      assert.equal(await refusal(fn, actor), "signed-out", `${name} as ${who}`);
+    }
+  }
+  assert.equal(await t.db.auditEvent.count(), auditBefore, "nothing was written");
+});
+
+test("each refuses the wrong role and lets the right one through", async () => {
+  let adminOnly = 0;
+  for (const { name, fn } of guarded) {
+    const permission = fn.permission as Parameters<typeof roleMay>[1];
+    if (!roleMay("EDITOR", permission)) {
+      adminOnly++;
+      assert.equal(await refusal(fn, editor.actor), "forbidden", `${name} as an editor`);
+    } else {
+      assert.equal(await refusal(fn, editor.actor), null, `${name} as an editor`);
+    }
+    assert.equal(await refusal(fn, admin.actor), null, `${name} as an admin`);
+  }
+  assert.ok(adminOnly >= 10, `admin-only functions: ${adminOnly}`);
+});
+
+// Server Actions and route handlers stay thin callers: found by walking app/.
+
+const appFiles = files("app");
+const serverActionFiles = appFiles.filter((f) => /^["']use server["'];/m.test(readFileSync(f, "utf8")));
+const PUBLIC_ACTIONS: Record<string, string> = {
+  createFirstAdminAction: "first-run setup: createFirstAdmin checks the setup token",
+};
+
+test("every exported Server Action reads its actor through workspaceAction or formAction (or is a named public exception)", () => {
   const seen: string[] = [];
   for (const file of serverActionFiles) {
     const source = readFileSync(file, "utf8");
     for (const match of source.matchAll(/^export (?:const (\w+)\s*=\s*(\w+)|async function (\w+))/gm)) {
       const name = match[1] ?? match[3];
-      const wrapper = match[2];
       seen.push(name);
-      if (wrapper === "authedAction") continue;
-      if (wrapper === "linkAction") {
-        assert.match(source, /function linkAction[\s\S]*?authedAction<FormState>\("ADMIN"/, `${file}: linkAction must require ADMIN`);
-        continue;
-      }
-      assert.ok(name in PUBLIC_ACTIONS, `${file}: ${name} is not wrapped by authedAction`);
+      if (match[2] === "workspaceAction" || match[2] === "formAction") continue;
+      assert.ok(name in PUBLIC_ACTIONS, `${file}: ${name} is not built with workspaceAction or formAction`);
     }
     assert.doesNotMatch(source, /^export (?!const|async function|type)/m, `${file}: unexpected export form`);
+    assert.doesNotMatch(source, /from "@\/lib\/db"/, `${file}: Server Actions call lib/ domain functions, never the database`);
   }
-  assert.ok(seen.length >= 14, `actions found: ${seen.join(", ")}`);
+  assert.ok(seen.length >= 15, `actions found: ${seen.join(", ")}`);
+});
+
+test("workspace pages never reach the database themselves", () => {
+  for (const file of appFiles.filter((f) => f.startsWith(path.join("app", "admin")))) {
+    assert.doesNotMatch(readFileSync(file, "utf8"), /from "@\/lib\/db"/, `${file} imports the database client`);
+  }
 });
 
 test("route handlers: public ones only read; the auth endpoints are next-auth's", () => {
@@ -52,7 +151,7 @@ test("route handlers: public ones only read; the auth endpoints are next-auth's"
     "app/news-sitemap.xml/route.ts": ["GET"],
   };
   const found: Record<string, string[]> = {};
-  for (const file of routeHandlers) {
+  for (const file of appFiles.filter((f) => /route\.tsx?$/.test(f))) {
     const source = readFileSync(file, "utf8");
     const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|export \{([^}]*)\}/g)].flatMap((m) =>
       m[1] ? [m[1]] : m[2].split(",").map((part) => part.trim().split(/\s+as\s+/).pop()!).filter((n) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(n)),

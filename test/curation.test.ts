@@ -2,6 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { headlineSimilarity } from "@/lib/related-links/similarity";
 import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
+import { sessionFor, staffActor, type TestActor } from "./helpers/actor";
 
 let t: ScratchDb;
 let links: typeof import("@/lib/related-links/mutations");
@@ -9,7 +10,8 @@ let queries: typeof import("@/lib/related-links/queries");
 let users: typeof import("@/lib/users/mutations");
 let articles: typeof import("@/lib/articles/mutations");
 let schema: typeof import("@/lib/articles/schema");
-let admin: { id: string; email: string; name: string; role: "ADMIN" };
+let admin: TestActor["actor"];
+let adminUser: TestActor["user"];
 
 before(async () => {
   t = await useTestDbForApp();
@@ -20,8 +22,7 @@ before(async () => {
     import("@/lib/articles/mutations"),
     import("@/lib/articles/schema"),
   ]);
-  const row = await t.db.user.create({ data: { email: "admin@example.test", name: "Ada", role: "ADMIN", passwordHash: "x" } });
-  admin = { id: row.id, email: row.email, name: row.name, role: "ADMIN" };
+  ({ actor: admin, user: adminUser } = await staffActor(t.db, "ADMIN", "Ada"));
 });
 after(async () => t.drop());
 
@@ -47,7 +48,7 @@ test("candidates for a label are ranked by headline similarity, unpublished incl
   await publish("Kerry arrives in Abu Dhabi for Syria discussions");
   await publish("Kerry visits Israel with scant hopes");
   const draft = await t.db.article.create({ data: { slug: "kerry-abu-dhabi-draft", headline: "Kerry in Abu Dhabi", headlineKey: "kerry in abu dhabi", body: "x" } });
-  const candidates = await queries.candidatesForLabel("Kerry arrives in Abu Dhabi", owner);
+  const candidates = await queries.candidatesForLabel(admin, "Kerry arrives in Abu Dhabi", owner);
   // 4 of 5 words shared, then 5 of 8, then 1 of 10: a draft can be a target too.
   assert.deepEqual(candidates.map((c) => c.headline), ["Kerry in Abu Dhabi", "Kerry arrives in Abu Dhabi for Syria discussions", "Kerry visits Israel with scant hopes"]);
   assert.equal(candidates[0].id, draft.id);
@@ -85,19 +86,23 @@ test("add, label, attach, reorder and remove links, each audited and in order", 
   assert.equal((await t.db.article.findUniqueOrThrow({ where: { id: owner } })).relatedEnabled, false);
 });
 
-test("the last active admin cannot be demoted or disabled; changes are audited", async () => {
-  const other = await t.db.user.create({ data: { email: "ed@example.test", name: "Ed", role: "EDITOR", passwordHash: "x" } });
-  assert.deepEqual(await users.updateUserAccess(admin, admin.id, { role: "EDITOR" }), {
+test("the last active admin cannot be demoted or disabled; changes are audited and end the user's sessions", async () => {
+  const other = await staffActor(t.db, "EDITOR", "Ed");
+  assert.deepEqual(await users.updateUserAccess(admin, adminUser.id, { role: "EDITOR" }), {
     ok: false,
     message: "This is the last active administrator: make another user an active administrator first.",
   });
-  assert.equal((await users.updateUserAccess(admin, admin.id, { disabled: true })).ok, false);
-  assert.deepEqual(await users.updateUserAccess(admin, other.id, { role: "ADMIN" }), { ok: true });
-  assert.deepEqual(await users.updateUserAccess(admin, admin.id, { disabled: true }), { ok: true }, "now another admin exists");
-  assert.equal((await users.updateUserAccess(admin, other.id, { disabled: true })).ok, false);
+  assert.equal((await users.updateUserAccess(admin, adminUser.id, { disabled: true })).ok, false);
+  assert.deepEqual(await users.updateUserAccess(admin, other.user.id, { role: "ADMIN" }), { ok: true });
+  assert.equal(await t.db.session.count({ where: { userId: other.user.id } }), 0, "a role change ends the user's sessions");
+  const otherAdmin = await sessionFor(t.db, other.user.id);
+  assert.deepEqual(await users.updateUserAccess(admin, adminUser.id, { disabled: true }), { ok: true }, "now another admin exists");
+  await assert.rejects(users.updateUserAccess(admin, other.user.id, { disabled: true }), { reason: "signed-out" }, "a disabled admin's session is over");
+  assert.equal((await users.updateUserAccess(otherAdmin, other.user.id, { disabled: true })).ok, false);
   const events = await t.db.auditEvent.findMany({ where: { entityType: "user" }, orderBy: { createdAt: "asc" } });
   assert.deepEqual(events.map((e) => e.action), ["role", "disable"]);
-  await users.updateUserAccess(admin, admin.id, { disabled: false });
+  await users.updateUserAccess(otherAdmin, adminUser.id, { disabled: false });
+  admin = await sessionFor(t.db, adminUser.id);
 });
 
 test("every article change is audited with who and what changed", async () => {

@@ -9,6 +9,8 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
+    /** The Session row this cookie names (lib/auth/sessions.ts). */
+    sessionId?: string;
   }
 }
 
@@ -16,5 +18,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     id: string;
     role: Role;
+    /** The Session row: checked on every request, deleted to end the session. */
+    sid?: string;
   }
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/admin/sign-out-button";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: { default: "Workspace", template: "%s — Byline workspace" }, robots: { index: false } };
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUserPage("/admin");
+  // Only for the header (who is signed in, which links to show): every page checks the actor itself.
+  const { user } = await requireStaffPage("/admin");
   return (
     <>
       <header className="border-b border-rule bg-ink text-paper">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/admin/login-form";
-import { getCurrentUser } from "@/lib/auth/session";
+import { currentStaff } from "@/lib/auth/session";
 import { hasAnyUser } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
@@ -15,7 +15,7 @@ function safeCallback(raw: string | undefined): string {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
-  if (await getCurrentUser()) redirect(callbackUrl);
+  if (await currentStaff()) redirect(callbackUrl);
   if (!(await hasAnyUser())) redirect("/setup");
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-16">

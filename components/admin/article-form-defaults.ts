@@ -1,4 +1,4 @@
-import type { EditorArticle } from "@/lib/articles/admin";
+import type { EditorArticle } from "@/lib/articles/queries";
 import type { ArticleFormDefaults } from "./article-form";
 import { datetimeLocalValue } from "./utc";
 

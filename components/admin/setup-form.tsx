@@ -1,15 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
-import { createFirstAdmin } from "@/app/setup/actions";
+import type { FormState } from "@/lib/actions/form-state";
 import { buttonClass, Field, inputClass } from "@/components/ui/field";
 
-export function SetupForm() {
-  const [state, action, pending] = useActionState(createFirstAdmin, {});
+export function SetupForm({ action: setUp, token }: { action: (previous: FormState, formData: FormData) => Promise<FormState>; token: string }) {
+  const [state, action, pending] = useActionState(setUp, {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
+      <Field label="Setup token" name="token" errors={e.token} hint="Printed in the server's log at start.">
+        {(p) => <input {...p} name="token" defaultValue={v.token ?? token} required autoComplete="off" spellCheck={false} className={inputClass} />}
+      </Field>
       <Field label="Name" name="name" errors={e.name}>
         {(p) => <input {...p} name="name" defaultValue={v.name} className={inputClass} />}
       </Field>

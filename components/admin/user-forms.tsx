@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createUserAction, resetPasswordAction, updateUserAccessAction } from "@/app/admin/users/actions";
+import { createUserAction, resetPasswordAction, signOutEverywhereAction, updateUserAccessAction } from "@/app/admin/users/actions";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/form-state";
 
@@ -45,6 +45,7 @@ export function UserAccessControls({ user }: { user: { id: string; email: string
   const [roleState, roleAction, rolePending] = useActionState(updateUserAccessAction, {});
   const [disableState, disableAction, disablePending] = useActionState(updateUserAccessAction, {});
   const [passwordState, passwordAction, passwordPending] = useActionState(resetPasswordAction, {});
+  const [signOutState, signOutAction, signOutPending] = useActionState(signOutEverywhereAction, {});
   return (
     <div className="flex flex-wrap items-center gap-3">
       <form action={roleAction} className="flex items-center gap-1">
@@ -71,6 +72,11 @@ export function UserAccessControls({ user }: { user: { id: string; email: string
         <input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder="New password" className="w-40 rounded border border-muted px-2 py-1" />
         <button type="submit" className={secondaryButtonClass} disabled={passwordPending}>Reset password</button>
         <Message state={passwordState} />
+      </form>
+      <form action={signOutAction} className="flex items-center gap-1">
+        <input type="hidden" name="id" value={user.id} />
+        <button type="submit" className={secondaryButtonClass} disabled={signOutPending} aria-label={`Sign out ${user.email} everywhere`}>Sign out everywhere</button>
+        <Message state={signOutState} />
       </form>
     </div>
   );

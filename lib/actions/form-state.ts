@@ -21,11 +21,14 @@ export function fieldErrorsOf(error: z.ZodError): Partial<Record<string, string[
   return errors;
 }
 
-/** The submitted text fields of a form, as strings (files and repeated keys collapsed). */
+/**
+ * The submitted text fields of a form, as strings (files and repeated keys collapsed). Passwords
+ * are left out: a refused form never sends one back to the page.
+ */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION")) continue;
+    if (key.startsWith("$ACTION") || /password/i.test(key)) continue;
     if (typeof value === "string") values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;

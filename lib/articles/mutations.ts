@@ -2,16 +2,16 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { invalidateReaderPages } from "@/lib/cache";
-import type { CurrentUser } from "@/lib/auth/session";
+import { authorized, type StaffUser } from "@/lib/auth/actor";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
 import { applyIntent, isConflict, type ArticleForm } from "./schema";
 import { isSlugFree } from "./slug";
 import { snapshotOf, type ArticleSnapshot } from "./snapshot";
 
-// The one write path for articles: every function here validates what the schema cannot,
-// writes in one transaction (with a revision), and expires reader pages afterwards.
-// Callers (Server Actions) have already authenticated the user and parsed the form.
+// The one write path for articles: every exported function takes the actor and checks it first,
+// validates what the schema cannot, writes in one transaction (with a revision and an audit
+// record), and expires reader pages afterwards. Callers have parsed the form with its schema.
 
 export type SaveResult =
   | { ok: true; id: string; version: number; slug: string }
@@ -86,7 +86,9 @@ function editableFieldsOf({ id: _id, version: _version, bylines, ...fields }: { 
  * Creates an article (articleId undefined) or saves an edit of one, refusing edits based on an
  * old version. `auditAction` names the change in the audit log when it is not plain editing.
  */
-export async function saveArticle(user: CurrentUser, form: ArticleForm, articleId?: string, auditAction?: string): Promise<SaveResult> {
+export const saveArticle = authorized("articles:edit", async (user, form: ArticleForm, articleId?: string) => writeArticle(user, form, articleId));
+
+async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: string, auditAction?: string): Promise<SaveResult> {
   const now = new Date();
   const { status, publishedAt } = applyIntent(form, now);
   try {
@@ -166,7 +168,8 @@ export async function saveArticle(user: CurrentUser, form: ArticleForm, articleI
  * Restores a revision's content (text, byline, related switch) as a new revision. It never
  * changes status, publish time or slug: restoring publishes, unpublishes and moves nothing.
  */
-export async function restoreRevision(user: CurrentUser, articleId: string, revisionVersion: number, baseVersion: number): Promise<SaveResult> {
+export const restoreRevision = authorized("articles:edit", async (user, articleId: string, revisionVersion: number, baseVersion: number): Promise<SaveResult> => {
+  if (!Number.isSafeInteger(revisionVersion) || !Number.isSafeInteger(baseVersion)) return { ok: false, notFound: true };
   const [article, revision] = await Promise.all([
     db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { slug: true, status: true, publishedAt: true } }),
     db.revision.findUnique({ where: { articleId_version: { articleId, version: revisionVersion } }, select: { snapshot: true } }),
@@ -175,7 +178,7 @@ export async function restoreRevision(user: CurrentUser, articleId: string, revi
   const old = JSON.parse(revision.snapshot) as ArticleSnapshot;
   const authors = await db.author.findMany({ where: { id: { in: old.authorIds } }, select: { id: true } });
   const known = new Set(authors.map((a) => a.id));
-  return saveArticle(
+  return writeArticle(
     user,
     {
       headline: old.headline,
@@ -194,31 +197,32 @@ export async function restoreRevision(user: CurrentUser, articleId: string, revi
     articleId,
     `restore revision ${revisionVersion}`,
   );
-}
+});
 
-/** Moves an article to the trash; related links pointing at it become unresolved and keep their labels. */
-export async function trashArticle(user: CurrentUser, articleId: string): Promise<boolean> {
+/**
+ * Moves an article to the trash. Links that point at it are kept as they are: readers stop seeing
+ * them while it is in the trash (their target is not visible), and restoring it brings them back.
+ */
+export const trashArticle = authorized("articles:edit", async (user, articleId: string): Promise<boolean> => {
   const done = await db.$transaction(async (tx) => {
     const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { deletedAt: new Date(), updatedById: user.id } });
     if (updated.count === 0) return false;
-    const unresolved = await tx.relatedLink.updateMany({ where: { targetArticleId: articleId }, data: { targetArticleId: null } });
-    await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "trash", after: { linksUnresolved: unresolved.count } });
+    const inboundLinks = await tx.relatedLink.count({ where: { targetArticleId: articleId } });
+    await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "trash", after: { inboundLinksHidden: inboundLinks } });
     return true;
   });
   if (done) await invalidateReaderPages();
   return done;
-}
+});
 
-/** Brings an article back from the trash (ADMIN); labels that match its headline link to it again. */
-export async function restoreFromTrash(user: CurrentUser, articleId: string): Promise<boolean> {
+/** Brings an article back from the trash exactly as it was, with the links that pointed at it. */
+export const restoreFromTrash = authorized("articles:restore", async (user, articleId: string): Promise<boolean> => {
   const done = await db.$transaction(async (tx) => {
-    const article = await tx.article.findFirst({ where: { id: articleId, deletedAt: { not: null } }, select: { id: true, headlineKey: true } });
-    if (!article) return false;
-    await tx.article.update({ where: { id: articleId }, data: { deletedAt: null, updatedById: user.id } });
-    await resolveRelatedLinks(tx, [article]);
+    const restored = await tx.article.updateMany({ where: { id: articleId, deletedAt: { not: null } }, data: { deletedAt: null, updatedById: user.id } });
+    if (restored.count === 0) return false;
     await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "restore from trash" });
     return true;
   });
   if (done) await invalidateReaderPages();
   return done;
-}
+});

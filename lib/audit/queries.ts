@@ -1,9 +1,10 @@
 import "server-only";
+import { authorized } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export async function listAuditEvents(filter: { userId?: string; entityType?: string; from?: string; to?: string; page?: number }) {
+export const listAuditEvents = authorized("audit:read", async (_user, filter: { userId?: string; entityType?: string; from?: string; to?: string; page?: number }) => {
   const where: Prisma.AuditEventWhereInput = {};
   if (filter.userId) where.userId = filter.userId;
   if (filter.entityType) where.entityType = filter.entityType;
@@ -17,4 +18,4 @@ export async function listAuditEvents(filter: { userId?: string; entityType?: st
     db.auditEvent.count({ where }),
   ]);
   return { events, total, page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
-}
+});

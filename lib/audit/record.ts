@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 
-export type Actor = { id: string; name: string; email: string } | { system: "import" | "command line" };
+export type AuditActor = { id: string; name: string; email: string } | { system: "import" | "command line" | "first-run setup" };
 export type EntityType = "article" | "author" | "related-link" | "user";
 
 const MAX_VALUE = 200;
@@ -31,7 +31,7 @@ function pick(fields: Fields, keys: string[]): Fields {
 /** Appends an audit event inside the caller's transaction: the change and its record commit together. */
 export async function recordAudit(
   tx: Tx,
-  actor: Actor,
+  actor: AuditActor,
   event: { entityType: EntityType; entityId: string; action: string; before?: Fields | null; after?: Fields | null },
 ): Promise<void> {
   await tx.auditEvent.create({

@@ -6,16 +6,22 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+// Verifying against this when there is no usable hash makes every failure cost the same time.
+let dummyHash: Promise<string> | undefined;
+function dummyPasswordHash(): Promise<string> {
+  return (dummyHash ??= hash("not-a-real-password-for-timing-only"));
+}
+
+/**
+ * Whether the password matches. An unknown email, or a user with no usable hash (imported, never
+ * set), costs one full argon2 verification like a real user, so timing reveals neither.
+ */
+export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+  const usable = typeof passwordHash === "string" && passwordHash.startsWith("$argon2");
   try {
-    return await verify(passwordHash, password);
+    const matches = await verify(usable ? passwordHash : await dummyPasswordHash(), password);
+    return usable && matches;
   } catch {
     return false;
   }
-}
-
-// Verifying against this when the email is unknown makes both failures cost the same time.
-let dummyHash: Promise<string> | undefined;
-export function dummyPasswordHash(): Promise<string> {
-  return (dummyHash ??= hash("not-a-real-password-for-timing-only"));
 }

@@ -4,7 +4,7 @@ export const ROLES = ["ADMIN", "EDITOR"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const signInSchema = z.object({
-  email: z.email("Enter a valid email address.").trim().toLowerCase(),
+  email: z.email("Enter a valid email address.").trim().toLowerCase().max(254),
   password: z.string().min(1, "Enter your password.").max(1000),
 });
 
@@ -26,3 +26,5 @@ export const resetPasswordSchema = z.object({
   id: z.string().min(1),
   password: newUserSchema.shape.password,
 });
+
+export const userIdSchema = z.object({ id: z.string().min(1).max(100) });

@@ -1,47 +1,44 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { hasAnyUser } from "@/lib/users/queries";
+import { authorize, AuthorizationError, type Actor, type StaffUser } from "./actor";
 import { authOptions } from "./options";
-import type { Role } from "./schema";
-
-export type CurrentUser = { id: string; email: string; name: string; role: Role };
+import type { Permission } from "./policy";
 
 /**
- * The signed-in user as the database has them now: a disabled account or a changed role
- * takes effect on the next request, whatever the session token still says.
+ * The actor of the current request: the session its cookie names, or null. Unchecked — pass it
+ * to the workspace queries and mutations in lib/, which check it themselves.
  */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+export async function getRequestActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true } });
-  if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return session?.sessionId ? { sessionId: session.sessionId } : null;
 }
 
-export class AuthorizationError extends Error {
-  constructor(public readonly reason: "signed-out" | "forbidden") {
-    super(reason === "signed-out" ? "You are signed out. Sign in again; your text is kept in this form." : "Your role does not allow this.");
+/** The signed-in member of staff, or null (signed out, session ended, disabled). */
+export async function currentStaff(): Promise<StaffUser | null> {
+  try {
+    return await authorize(await getRequestActor(), "workspace");
+  } catch (error) {
+    if (error instanceof AuthorizationError) return null;
+    throw error;
   }
 }
 
-/** For Server Actions and route handlers: the user, or an AuthorizationError. */
-export async function requireUser(role?: Role): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) throw new AuthorizationError("signed-out");
-  if (role === "ADMIN" && user.role !== "ADMIN") throw new AuthorizationError("forbidden");
-  return user;
-}
-
-/** For pages: the user, or a redirect to sign-in (or to first-run setup when nobody exists yet). */
-export async function requireUserPage(callbackUrl: string, role?: Role): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) {
+/**
+ * For workspace pages, before they read anything: the actor and its user, or a redirect to
+ * sign-in (to first-run setup while nobody exists), or to the articles list for the wrong role.
+ * This only decides where to send the visitor: the queries the page then calls check the actor
+ * again, so a page that forgot this call would still show nothing.
+ */
+export async function requireStaffPage(callbackUrl: string, permission: Permission = "workspace"): Promise<{ actor: Actor; user: StaffUser }> {
+  const actor = await getRequestActor();
+  try {
+    return { actor: actor!, user: await authorize(actor, permission) };
+  } catch (error) {
+    if (!(error instanceof AuthorizationError)) throw error;
+    if (error.reason === "forbidden") redirect("/admin/articles?denied=1");
     if (!(await hasAnyUser())) redirect("/setup");
-    redirect(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    redirect(`/login?callbackUrl=${encodeURIComponent(callbackUrl.slice(0, 500))}`);
   }
-  if (role === "ADMIN" && user.role !== "ADMIN") redirect("/admin/articles?denied=1");
-  return user;
 }

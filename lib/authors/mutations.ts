@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import type { CurrentUser } from "@/lib/auth/session";
+import { authorized } from "@/lib/auth/actor";
 import { invalidateReaderPages } from "@/lib/cache";
 import { slugify } from "@/lib/text";
 import type { AuthorForm } from "./schema";
@@ -9,7 +9,7 @@ import type { AuthorForm } from "./schema";
 export type AuthorSaveResult = { ok: true; id: string } | { ok: false; fieldErrors: Partial<Record<string, string[]>> };
 
 /** Creates (no id) or updates an author; slugs are unique. */
-export async function saveAuthor(user: CurrentUser, form: AuthorForm, id?: string): Promise<AuthorSaveResult> {
+export const saveAuthor = authorized("authors:edit", async (user, form: AuthorForm, id?: string): Promise<AuthorSaveResult> => {
   const slug = form.slug || slugify(form.name) || "author";
   const fields = { name: form.name, slug, bio: form.bio };
   try {
@@ -28,10 +28,10 @@ export async function saveAuthor(user: CurrentUser, form: AuthorForm, id?: strin
     if ((error as { code?: string }).code === "P2025") return { ok: false, fieldErrors: { form: ["That author no longer exists."] } };
     throw error;
   }
-}
+});
 
 /** Deletes an author with no articles; one with articles must be taken off those bylines first. */
-export async function deleteAuthor(user: CurrentUser, id: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export const deleteAuthor = authorized("authors:edit", async (user, id: string): Promise<{ ok: true } | { ok: false; message: string }> => {
   return db.$transaction(async (tx) => {
     const articles = await tx.byline.count({ where: { authorId: id } });
     if (articles > 0) {
@@ -43,4 +43,4 @@ export async function deleteAuthor(user: CurrentUser, id: string): Promise<{ ok:
     await recordAudit(tx, user, { entityType: "author", entityId: id, action: "delete", before: author });
     return { ok: true as const };
   });
-}
+});

@@ -1,11 +1,12 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import type { CurrentUser } from "@/lib/auth/session";
+import { authorized, type StaffUser } from "@/lib/auth/actor";
 import { invalidateReaderPages } from "@/lib/cache";
 import { headlineKey } from "@/lib/text";
 
-// The one write path for related-story links (ADMIN only: the Server Actions check the role).
+// The one write path for related-story links: each function takes the actor and checks that it
+// may curate (admins) before anything else.
 // Each change is one transaction with its audit record, then reader pages expire.
 
 export type LinkResult = { ok: true } | { ok: false; message: string };
@@ -27,7 +28,7 @@ async function liveArticle(tx: Tx, id: string) {
   return tx.article.findFirst({ where: { id, deletedAt: null }, select: { id: true, headline: true } });
 }
 
-export function addRelatedLink(user: CurrentUser, input: { articleId: string; label: string; targetArticleId: string; url: string }) {
+export const addRelatedLink = authorized("related-links:curate", async (user, input: { articleId: string; label: string; targetArticleId: string; url: string }) => {
   return change(async (tx) => {
     if (!(await liveArticle(tx, input.articleId))) return GONE;
     const target = input.targetArticleId ? await liveArticle(tx, input.targetArticleId) : null;
@@ -40,9 +41,9 @@ export function addRelatedLink(user: CurrentUser, input: { articleId: string; la
     await recordAudit(tx, user, { entityType: "related-link", entityId: link.id, action: "add", after: { articleId: input.articleId, label, targetArticleId: link.targetArticleId, url: link.url } });
     return { ok: true };
   });
-}
+});
 
-export function updateLinkLabel(user: CurrentUser, linkId: string, label: string) {
+export const updateLinkLabel = authorized("related-links:curate", async (user, linkId: string, label: string) => {
   return change(async (tx) => {
     const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { label: true } });
     if (!link) return GONE;
@@ -50,9 +51,9 @@ export function updateLinkLabel(user: CurrentUser, linkId: string, label: string
     await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "label", before: link, after: { label } });
     return { ok: true };
   });
-}
+});
 
-export function attachTarget(user: CurrentUser, linkId: string, targetArticleId: string) {
+export const attachTarget = authorized("related-links:curate", async (user, linkId: string, targetArticleId: string) => {
   return change(async (tx) => {
     const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { articleId: true, targetArticleId: true, url: true } });
     const target = await liveArticle(tx, targetArticleId);
@@ -62,9 +63,9 @@ export function attachTarget(user: CurrentUser, linkId: string, targetArticleId:
     await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "attach", before: link, after: { targetArticleId: target.id, url: null } });
     return { ok: true };
   });
-}
+});
 
-export function removeRelatedLink(user: CurrentUser, linkId: string) {
+export const removeRelatedLink = authorized("related-links:curate", async (user, linkId: string) => {
   return change(async (tx) => {
     const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { articleId: true, label: true, targetArticleId: true, url: true } });
     if (!link) return GONE;
@@ -74,10 +75,12 @@ export function removeRelatedLink(user: CurrentUser, linkId: string) {
     await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "remove", before: link });
     return { ok: true };
   });
-}
+});
 
 /** Puts an article's links in the given order; the list must name exactly its links. */
-export function reorderRelatedLinks(user: CurrentUser, articleId: string, order: string[]) {
+export const reorderRelatedLinks = authorized("related-links:curate", async (user, articleId: string, order: string[]) => reorder(user, articleId, order));
+
+function reorder(user: StaffUser, articleId: string, order: string[]) {
   return change(async (tx) => {
     const links = await tx.relatedLink.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } });
     const current = links.map((l) => l.id);
@@ -90,7 +93,7 @@ export function reorderRelatedLinks(user: CurrentUser, articleId: string, order:
   });
 }
 
-export async function moveRelatedLink(user: CurrentUser, linkId: string, direction: "up" | "down") {
+export const moveRelatedLink = authorized("related-links:curate", async (user, linkId: string, direction: "up" | "down") => {
   const link = await db.relatedLink.findUnique({ where: { id: linkId }, select: { articleId: true } });
   if (!link) return GONE;
   const ids = (await db.relatedLink.findMany({ where: { articleId: link.articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((l) => l.id);
@@ -98,14 +101,14 @@ export async function moveRelatedLink(user: CurrentUser, linkId: string, directi
   const to = direction === "up" ? from - 1 : from + 1;
   if (to < 0 || to >= ids.length) return { ok: true } as LinkResult;
   [ids[from], ids[to]] = [ids[to], ids[from]];
-  return reorderRelatedLinks(user, link.articleId, ids);
-}
+  return reorder(user, link.articleId, ids);
+});
 
-export function setRelatedEnabled(user: CurrentUser, articleId: string, enabled: boolean) {
+export const setRelatedEnabled = authorized("related-links:curate", async (user, articleId: string, enabled: boolean) => {
   return change(async (tx) => {
     const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { relatedEnabled: enabled } });
     if (updated.count === 0) return GONE;
     await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: enabled ? "related on" : "related off", after: { relatedEnabled: enabled } });
     return { ok: true };
   });
-}
+});

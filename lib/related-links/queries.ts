@@ -1,12 +1,14 @@
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
+import { authorized } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { isVisibleToReaders } from "@/lib/articles/visibility";
 import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { headlineKey } from "@/lib/text";
 import { headlineSimilarity } from "./similarity";
 
-// Reads for curating related stories (the admin panel, the report). Never cached.
+// Reads for curating related stories (the admin panel, the report). Never cached. The exported
+// ones take the actor first and check it (lib/auth/actor.ts).
 
 export type LinkState = "published" | "unpublished" | "external" | "unresolved";
 export type PanelLink = { id: string; position: number; label: string; state: LinkState; url: string | null; target: { id: string; headline: string; slug: string } | null };
@@ -19,7 +21,7 @@ function stateOf(link: { url: string | null; targetArticle: { status: string; pu
   return isVisibleToReaders(link.targetArticle, now) ? "published" : "unpublished";
 }
 
-export async function getRelatedPanel(articleId: string) {
+async function getRelatedPanel(articleId: string) {
   const now = new Date();
   const article = await db.article.findFirst({
     where: { id: articleId, deletedAt: null },
@@ -47,7 +49,7 @@ export type Candidate = { id: string; headline: string; score: number };
  * `mode: "all"` looks only among articles containing every word of the label: cheaper, and enough
  * to find near-exact matches (the report).
  */
-export async function candidatesForLabel(label: string, excludeArticleId: string, limit = 5, mode: "any" | "all" = "any"): Promise<Candidate[]> {
+async function candidatesFor(label: string, excludeArticleId: string, limit = 5, mode: "any" | "all" = "any"): Promise<Candidate[]> {
   // Every word required matches few articles, all of which can be compared: no text ranking needed.
   const { hits } = await searchArticleIds(label, { mode, limit: mode === "all" ? 100 : 30, excludeIds: [excludeArticleId], includeUnpublished: true, withTotal: false, ranked: mode === "any" });
   const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, headline: true } });
@@ -58,8 +60,12 @@ export async function candidatesForLabel(label: string, excludeArticleId: string
     .slice(0, limit);
 }
 
+export const candidatesForLabel = authorized("related-links:read", async (_user, label: string, excludeArticleId: string, limit?: number) =>
+  candidatesFor(label, excludeArticleId, limit),
+);
+
 /** Published articles most alike this one by text, with their relevance score, not already linked. */
-export async function suggestionsFor(articleId: string, limit = 8): Promise<Candidate[]> {
+async function suggestionsOf(articleId: string, limit = 8): Promise<Candidate[]> {
   const article = await db.article.findUnique({
     where: { id: articleId },
     select: { headline: true, standfirst: true, body: true, relatedLinks: { select: { targetArticleId: true } } },
@@ -72,6 +78,8 @@ export async function suggestionsFor(articleId: string, limit = 8): Promise<Cand
   const byId = new Map(rows.map((r) => [r.id, r.headline]));
   return hits.flatMap((h) => (byId.has(h.id) ? [{ id: h.id, headline: byId.get(h.id)!, score: Math.round(h.rank * 100) / 100 }] : []));
 }
+
+export const suggestionsFor = authorized("related-links:read", async (_user, articleId: string, limit?: number) => suggestionsOf(articleId, limit));
 
 export const REPORT_PAGE_SIZE = 25;
 export const PROBLEM_KINDS = { unresolved: "Unresolved labels", unpublished: "Targets not published", external: "External URLs" } as const;
@@ -102,7 +110,7 @@ async function countTargetlessLinks(kind: "unresolved" | "external", labelKey: s
 }
 
 /** Every link that does not lead readers to a published article, across all articles. */
-export async function listLinkProblems(kind: ProblemKind, page: number, q?: string) {
+export const listLinkProblems = authorized("related-links:read", async (_user, kind: ProblemKind, page: number, q?: string) => {
   const now = new Date();
   // A link goes to an article or a URL, never both: unresolved and external links both have no
   // target, which puts them in one range of the (targetArticleId, url, articleId, position) index.
@@ -127,16 +135,16 @@ export async function listLinkProblems(kind: ProblemKind, page: number, q?: stri
   ]);
   const items = await Promise.all(
     rows.map(async (r) => {
-      const best = kind === "unresolved" ? (await candidatesForLabel(r.label, r.article.id, 1, "all"))[0] ?? null : null;
+      const best = kind === "unresolved" ? (await candidatesFor(r.label, r.article.id, 1, "all"))[0] ?? null : null;
       return { id: r.id, label: r.label, url: r.url, article: r.article, target: r.targetArticle ? { headline: r.targetArticle.headline, id: r.targetArticle.id } : null, best };
     }),
   );
   const pages = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE), more && rows.length === REPORT_PAGE_SIZE ? page + 1 : 0);
   return { items, total, more, page, pages };
-}
+});
 
 /** Articles whose headline contains the words, for picking a link target by hand. */
-export async function findArticlesByHeadline(query: string, excludeArticleId: string) {
+async function findArticlesByHeadline(query: string, excludeArticleId: string) {
   const folded = headlineKey(query);
   if (!folded) return [];
   return db.article.findMany({
@@ -152,15 +160,15 @@ export async function findArticlesByHeadline(query: string, excludeArticleId: st
  * unresolved link at a time, when an admin asks (`candidatesForLinkId`): an imported article can
  * carry dozens of unresolved labels, and each lookup is a full-text search over the archive.
  */
-export async function relatedPanelData(articleId: string, linkSearch: string, candidatesForLinkId?: string) {
+export const relatedPanelData = authorized("related-links:read", async (_user, articleId: string, linkSearch: string, candidatesForLinkId?: string) => {
   const panel = await getRelatedPanel(articleId);
   if (!panel) return null;
   const asked = panel.links.find((l) => l.id === candidatesForLinkId && l.state === "unresolved");
   const [candidates, suggestions, searchResults] = await Promise.all([
-    asked ? candidatesForLabel(asked.label, articleId, 3) : Promise.resolve(null),
-    suggestionsFor(articleId),
+    asked ? candidatesFor(asked.label, articleId, 3) : Promise.resolve(null),
+    suggestionsOf(articleId),
     linkSearch ? findArticlesByHeadline(linkSearch, articleId) : Promise.resolve(null),
   ]);
   const links = panel.links.map((l) => ({ ...l, candidates: l === asked ? candidates : null }));
   return { relatedEnabled: panel.relatedEnabled, links, suggestions, searchResults };
-}
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { describeFirstProblem, exportFileSchema } from "./schema";
 
 /**
  * Lossless export and import of all content: articles (with bylines, related links, revisions
@@ -48,9 +49,18 @@ const date = (s: string | null) => (s ? new Date(s) : null);
 /** Password hash of an imported user: matches no password, so an admin resets it before they sign in. */
 export const NO_PASSWORD = "!imported-without-password";
 
-/** Loads an export into an empty database, in one transaction. */
-export async function importContent(db: Db, file: ExportFile): Promise<{ users: number; authors: number; articles: number }> {
-  if (file.format !== FORMAT.format || file.version !== FORMAT.version) throw new Error(`not a ${FORMAT.format} version ${FORMAT.version} file`);
+export class InvalidExportError extends Error {}
+
+/**
+ * Loads an export into an empty database, in one transaction. Every record is validated first
+ * (lib/transfer/schema.ts): the first bad one refuses the whole file, naming where it is.
+ */
+export async function importContent(db: Db, input: unknown): Promise<{ users: number; authors: number; articles: number }> {
+  const format = input && typeof input === "object" ? (input as { format?: unknown; version?: unknown }) : {};
+  if (format.format !== FORMAT.format || format.version !== FORMAT.version) throw new InvalidExportError(`not a ${FORMAT.format} version ${FORMAT.version} file`);
+  const parsed = exportFileSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidExportError(`nothing imported: ${describeFirstProblem(parsed.error, input)}`);
+  const file = parsed.data;
   return db.$transaction(
     async (tx) => {
       const existing = (await tx.article.count()) + (await tx.author.count()) + (await tx.user.count());

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { saveArticle } from "@/lib/articles/mutations";
+import { startSession } from "@/lib/auth/sessions";
 import { articleFormSchema } from "@/lib/articles/schema";
 import { importDocuments } from "@/lib/import/import";
 import { parseDocument } from "@/lib/import/parse";
@@ -11,7 +12,8 @@ import { parseDocument } from "@/lib/import/parse";
 const [mode, ...args] = process.argv.slice(2);
 
 async function saveLoop(articleIds: string[]) {
-  const user = await db.user.findFirstOrThrow({ select: { id: true, email: true, name: true, role: true } });
+  const user = await db.user.findFirstOrThrow({ where: { disabled: false }, select: { id: true } });
+  const actor = { sessionId: await startSession(user.id) };
   await Promise.all(
     articleIds.map(async (id) => {
       for (let n = 0; ; n++) {
@@ -21,7 +23,7 @@ async function saveLoop(articleIds: string[]) {
           headline: article.headline, slug: "", standfirst: `standfirst ${n}`, body, caption: `caption ${n}`, dateline: "", source: "",
           authors: "", status: "DRAFT", publishedAt: "", version: String(article.version), intent: "save",
         });
-        const result = await saveArticle(user, form, id);
+        const result = await saveArticle(actor, form, id);
         if (result.ok) console.log(`ack ${id} ${result.version}`);
       }
     }),

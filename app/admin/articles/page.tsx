@@ -4,7 +4,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { utc } from "@/components/admin/utc";
 import { buttonClass, inputClass } from "@/components/ui/field";
-import { listArticlesForAdmin, listAuthorsForPicker, SORTS } from "@/lib/articles/admin";
+import { listArticlesForAdmin, SORTS } from "@/lib/articles/queries";
+import { requireStaffPage } from "@/lib/auth/session";
+import { listAuthorsForPicker } from "@/lib/authors/queries";
 import { STATUSES } from "@/lib/articles/schema";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -13,9 +15,10 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function ArticlesPage({ searchParams }: Props) {
   const params = await searchParams;
+  const { actor } = await requireStaffPage("/admin/articles");
   const [list, authors] = await Promise.all([
-    listArticlesForAdmin({ q: params.q, status: params.status, author: params.author, sort: params.sort, page: Number(params.page) || 1 }),
-    listAuthorsForPicker(),
+    listArticlesForAdmin(actor, { q: params.q, status: params.status, author: params.author, sort: params.sort, page: Number(params.page) || 1 }),
+    listAuthorsForPicker(actor),
   ]);
   const hrefFor = (page: number) => `/admin/articles?${new URLSearchParams({ ...(params as Record<string, string>), page: String(page) })}`;
   return (

@@ -4,7 +4,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { utc } from "@/components/admin/utc";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { listAuditEvents } from "@/lib/audit/queries";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -12,11 +12,11 @@ export const metadata: Metadata = { title: "Audit log" };
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function AuditPage({ searchParams }: Props) {
-  await requireUserPage("/admin/audit", "ADMIN");
+  const { actor } = await requireStaffPage("/admin/audit", "audit:read");
   const params = await searchParams;
   const [log, users] = await Promise.all([
-    listAuditEvents({ userId: params.user, entityType: params.entity, from: params.from, to: params.to, page: Number(params.page) || 1 }),
-    listUsers(),
+    listAuditEvents(actor, { userId: params.user, entityType: params.entity, from: params.from, to: params.to, page: Number(params.page) || 1 }),
+    listUsers(actor),
   ]);
   const href = (page: number) => `/admin/audit?${new URLSearchParams({ ...(params as Record<string, string>), page: String(page) })}`;
   return (

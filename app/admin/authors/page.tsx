@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthorForm } from "@/components/admin/author-form";
+import { requireStaffPage } from "@/lib/auth/session";
 import { listAuthorsWithCounts } from "@/lib/authors/queries";
 
 export const metadata: Metadata = { title: "Authors" };
 
 export default async function AuthorsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const { deleted } = await searchParams;
-  const authors = await listAuthorsWithCounts();
+  const { actor } = await requireStaffPage("/admin/authors", "authors:edit");
+  const authors = await listAuthorsWithCounts(actor);
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Authors</h1>

@@ -1,10 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
-import { authedAction } from "@/lib/actions/authed-action";
-import { fieldErrorsOf, formValues, type FormState } from "@/lib/actions/form-state";
-import type { CurrentUser } from "@/lib/auth/session";
+import { formAction } from "@/lib/actions/workspace-action";
 import {
   addRelatedLink,
   attachTarget,
@@ -13,7 +10,6 @@ import {
   reorderRelatedLinks,
   setRelatedEnabled,
   updateLinkLabel,
-  type LinkResult,
 } from "@/lib/related-links/mutations";
 import {
   addRelatedLinkSchema,
@@ -24,27 +20,13 @@ import {
   reorderLinksSchema,
 } from "@/lib/related-links/schema";
 
-// Every related-link change is an ADMIN's (authedAction checks the role before anything else).
+// Every related-link change is an admin's: the mutations check the actor's role themselves.
+const after = () => revalidatePath("/admin", "layout");
 
-function linkAction<S extends z.ZodType>(schema: S, run: (user: CurrentUser, input: z.output<S>) => Promise<LinkResult>) {
-  return authedAction<FormState>("ADMIN", async (user, formData) => {
-    const values = formValues(formData);
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error);
-      return { ok: false, fieldErrors, message: Object.values(fieldErrors)[0]?.[0], values };
-    }
-    const result = await run(user, parsed.data);
-    if (!result.ok) return { ok: false, message: result.message, values };
-    revalidatePath("/admin", "layout");
-    return { ok: true, message: "Saved." };
-  });
-}
-
-export const addRelatedLinkAction = linkAction(addRelatedLinkSchema, addRelatedLink);
-export const updateLinkLabelAction = linkAction(linkLabelSchema, (user, i) => updateLinkLabel(user, i.linkId, i.label));
-export const attachTargetAction = linkAction(attachTargetSchema, (user, i) => attachTarget(user, i.linkId, i.targetArticleId));
-export const removeRelatedLinkAction = linkAction(moveLinkSchema.pick({ linkId: true }), (user, i) => removeRelatedLink(user, i.linkId));
-export const moveRelatedLinkAction = linkAction(moveLinkSchema, (user, i) => moveRelatedLink(user, i.linkId, i.direction));
-export const reorderRelatedLinksAction = linkAction(reorderLinksSchema, (user, i) => reorderRelatedLinks(user, i.articleId, i.order));
-export const setRelatedEnabledAction = linkAction(relatedEnabledSchema, (user, i) => setRelatedEnabled(user, i.articleId, i.enabled));
+export const addRelatedLinkAction = formAction(addRelatedLinkSchema, addRelatedLink, { after });
+export const updateLinkLabelAction = formAction(linkLabelSchema, (actor, i) => updateLinkLabel(actor, i.linkId, i.label), { after });
+export const attachTargetAction = formAction(attachTargetSchema, (actor, i) => attachTarget(actor, i.linkId, i.targetArticleId), { after });
+export const removeRelatedLinkAction = formAction(moveLinkSchema.pick({ linkId: true }), (actor, i) => removeRelatedLink(actor, i.linkId), { after });
+export const moveRelatedLinkAction = formAction(moveLinkSchema, (actor, i) => moveRelatedLink(actor, i.linkId, i.direction), { after });
+export const reorderRelatedLinksAction = formAction(reorderLinksSchema, (actor, i) => reorderRelatedLinks(actor, i.articleId, i.order), { after });
+export const setRelatedEnabledAction = formAction(relatedEnabledSchema, (actor, i) => setRelatedEnabled(actor, i.articleId, i.enabled), { after });

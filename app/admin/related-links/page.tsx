@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { ActionButton } from "@/components/admin/action-button";
 import { buttonClass, inputClass } from "@/components/ui/field";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { listLinkProblems, PROBLEM_KINDS, type ProblemKind } from "@/lib/related-links/queries";
 import { NEAR_EXACT } from "@/lib/related-links/similarity";
 import { attachTargetAction } from "./actions";
@@ -16,8 +16,9 @@ export default async function RelatedLinksReport({ searchParams }: Props) {
   const params = await searchParams;
   const kind: ProblemKind = params.kind && params.kind in PROBLEM_KINDS ? (params.kind as ProblemKind) : "unresolved";
   const page = Math.max(1, Number(params.page) || 1);
-  const [report, user] = await Promise.all([listLinkProblems(kind, page, params.q?.slice(0, 200)), getCurrentUser()]);
-  const canEdit = user?.role === "ADMIN";
+  const { actor, user } = await requireStaffPage("/admin/related-links", "related-links:read");
+  const report = await listLinkProblems(actor, kind, page, params.q?.slice(0, 200));
+  const canEdit = user.role === "ADMIN";
   const href = (over: Record<string, string>) => `/admin/related-links?${new URLSearchParams({ kind, ...(params.q ? { q: params.q } : {}), ...over })}`;
   return (
     <>

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
 import { utc } from "@/components/admin/utc";
 import { secondaryButtonClass } from "@/components/ui/field";
-import { listTrash } from "@/lib/articles/admin";
-import { requireUserPage } from "@/lib/auth/session";
+import { listTrash } from "@/lib/articles/queries";
+import { requireStaffPage } from "@/lib/auth/session";
 import { restoreFromTrashAction } from "../articles/actions";
 
 export const metadata: Metadata = { title: "Trash" };
 
 export default async function TrashPage() {
-  await requireUserPage("/admin/trash", "ADMIN");
-  const articles = await listTrash();
+  const { actor } = await requireStaffPage("/admin/trash", "articles:restore");
+  const articles = await listTrash(actor);
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Trash</h1>

@@ -1,18 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authedAction } from "@/lib/actions/authed-action";
+import { workspaceAction } from "@/lib/actions/workspace-action";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/actions/form-state";
-import { newUserSchema, resetPasswordSchema, userAccessSchema } from "@/lib/auth/schema";
-import { createUser, EmailTakenError, resetPassword, updateUserAccess } from "@/lib/users/mutations";
+import { newUserSchema, resetPasswordSchema, userAccessSchema, userIdSchema } from "@/lib/auth/schema";
+import { createUser, EmailTakenError, resetPassword, signOutEverywhere, updateUserAccess } from "@/lib/users/mutations";
 
-export const createUserAction = authedAction<FormState>("ADMIN", async (user, formData) => {
+export const createUserAction = workspaceAction<FormState>(async (actor, formData) => {
   const values = formValues(formData);
-  delete values.password;
   const parsed = newUserSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values };
   try {
-    await createUser(parsed.data, { actor: user });
+    await createUser(actor, parsed.data);
   } catch (error) {
     if (error instanceof EmailTakenError) return { ok: false, fieldErrors: { email: [error.message] }, values };
     throw error;
@@ -21,18 +20,27 @@ export const createUserAction = authedAction<FormState>("ADMIN", async (user, fo
   return { ok: true, message: `Created ${parsed.data.email}.` };
 });
 
-export const updateUserAccessAction = authedAction<FormState>("ADMIN", async (user, formData) => {
+export const updateUserAccessAction = workspaceAction<FormState>(async (actor, formData) => {
   const parsed = userAccessSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: "That change is not valid." };
-  const result = await updateUserAccess(user, parsed.data.id, { role: parsed.data.role, disabled: parsed.data.disabled });
+  const result = await updateUserAccess(actor, parsed.data.id, { role: parsed.data.role, disabled: parsed.data.disabled });
   if (!result.ok) return { ok: false, message: result.message };
   revalidatePath("/admin/users");
   return { ok: true, message: "Saved." };
 });
 
-export const resetPasswordAction = authedAction<FormState>("ADMIN", async (user, formData) => {
+export const resetPasswordAction = workspaceAction<FormState>(async (actor, formData) => {
   const parsed = resetPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: fieldErrorsOf(parsed.error).password?.[0] ?? "That password is not valid." };
-  const result = await resetPassword(user, parsed.data.id, parsed.data.password);
-  return result.ok ? { ok: true, message: "Password reset." } : { ok: false, message: result.message };
+  const result = await resetPassword(actor, parsed.data.id, parsed.data.password);
+  return result.ok ? { ok: true, message: "Password reset. The user's sessions have ended." } : { ok: false, message: result.message };
+});
+
+export const signOutEverywhereAction = workspaceAction<FormState>(async (actor, formData) => {
+  const parsed = userIdSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, message: "That user is not valid." };
+  const result = await signOutEverywhere(actor, parsed.data.id);
+  if (!result.ok) return { ok: false, message: result.message };
+  revalidatePath("/admin/users");
+  return { ok: true, message: "Signed out everywhere." };
 });

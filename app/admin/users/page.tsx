@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { CreateUserForm, UserAccessControls } from "@/components/admin/user-forms";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  await requireUserPage("/admin/users", "ADMIN");
-  const users = await listUsers();
+  const { actor } = await requireStaffPage("/admin/users", "users:manage");
+  const users = await listUsers(actor);
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Users</h1>
@@ -20,7 +20,11 @@ export default async function UsersPage() {
             <tr key={u.id} className="border-b border-rule align-top">
               <td className="py-2 pr-3">{u.name || "—"}<br /><span className="text-muted">{u.email}</span></td>
               <td className="py-2 pr-3">{u.role === "ADMIN" ? "Admin" : "Editor"}</td>
-              <td className="py-2 pr-3">{u.disabled ? "Disabled" : "Active"}</td>
+              <td className="py-2 pr-3">
+                {u.disabled ? "Disabled" : "Active"}
+                <br />
+                <span className="text-muted">{u._count.sessions === 1 ? "1 session" : `${u._count.sessions} sessions`}</span>
+              </td>
               <td className="py-2"><UserAccessControls user={u} /></td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { ArticleView } from "@/components/reader/article-view";
 import { newsArticleJsonLd, scriptSafeJson } from "@/lib/articles/json-ld";
 import { getPublishedArticle } from "@/lib/articles/reader";
 import { siteName, siteUrl } from "@/lib/site";
+import { decodePathSegment } from "@/lib/text";
 
 export const revalidate = 1;
 // Rendered on first request, then served from the cache until an editor's change expires it.
@@ -12,7 +13,8 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await getPublishedArticle(decodeURIComponent((await params).slug));
+  const slug = decodePathSegment((await params).slug);
+  const found = slug === null ? null : await getPublishedArticle(slug);
   if (!found || !("article" in found)) return {};
   const { article } = found;
   const url = `/articles/${article.slug}`;
@@ -34,8 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const slug = decodeURIComponent((await params).slug);
-  const found = await getPublishedArticle(slug);
+  const slug = decodePathSegment((await params).slug);
+  const found = slug === null ? null : await getPublishedArticle(slug);
   if (!found) notFound();
   if ("redirectTo" in found) permanentRedirect(`/articles/${found.redirectTo}`);
   return (

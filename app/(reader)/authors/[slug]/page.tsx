@@ -2,6 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/reader/article-list";
 import { getAuthorWithArticles } from "@/lib/articles/reader";
+import { decodePathSegment } from "@/lib/text";
+
+const authorOf = async (segment: string) => {
+  const slug = decodePathSegment(segment);
+  return slug === null ? null : getAuthorWithArticles(slug);
+};
 
 export const revalidate = 1;
 export const generateStaticParams = async () => [];
@@ -9,7 +15,7 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const author = await getAuthorWithArticles(decodeURIComponent((await params).slug));
+  const author = await authorOf((await params).slug);
   if (!author) return {};
   return {
     title: author.name,
@@ -20,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AuthorPage({ params }: Props) {
-  const author = await getAuthorWithArticles(decodeURIComponent((await params).slug));
+  const author = await authorOf((await params).slug);
   if (!author) notFound();
   return (
     <>

@@ -8,9 +8,10 @@ import { RelatedPanel } from "@/components/admin/related-panel";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { utc } from "@/components/admin/utc";
 import { secondaryButtonClass } from "@/components/ui/field";
-import { getArticleForEditor, listAuthorsForPicker, listRevisions } from "@/lib/articles/admin";
+import { getArticleForEditor, listRevisions } from "@/lib/articles/queries";
 import { effectiveStatus } from "@/lib/articles/schema";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireStaffPage } from "@/lib/auth/session";
+import { listAuthorsForPicker } from "@/lib/authors/queries";
 import { relatedPanelData } from "@/lib/related-links/queries";
 import { trashArticleAction } from "../actions";
 
@@ -22,12 +23,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
   const linkSearch = (query.linkSearch ?? "").slice(0, 200);
-  const [article, authors, revisions, related, user] = await Promise.all([
-    getArticleForEditor(id),
-    listAuthorsForPicker(),
-    listRevisions(id),
-    relatedPanelData(id, linkSearch, query.candidates),
-    getCurrentUser(),
+  const { actor, user } = await requireStaffPage(`/admin/articles/${id}`);
+  const [article, authors, revisions, related] = await Promise.all([
+    getArticleForEditor(actor, id),
+    listAuthorsForPicker(actor),
+    listRevisions(actor, id),
+    relatedPanelData(actor, id, linkSearch, query.candidates),
   ]);
   if (!article || !related) notFound();
   const status = effectiveStatus(article.status, article.publishedAt, new Date());
@@ -49,7 +50,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <RelatedPanel
         key={related.links.map((l) => `${l.id}:${l.label}:${l.state}`).join("|") + related.relatedEnabled}
         articleId={article.id}
-        canEdit={user?.role === "ADMIN"}
+        canEdit={user.role === "ADMIN"}
         linkSearch={linkSearch}
         {...related}
       />

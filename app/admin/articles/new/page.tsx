@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { ArticleForm } from "@/components/admin/article-form";
 import { emptyArticle } from "@/components/admin/article-form-defaults";
-import { listAuthorsForPicker } from "@/lib/articles/admin";
+import { requireStaffPage } from "@/lib/auth/session";
+import { listAuthorsForPicker } from "@/lib/authors/queries";
 
 export const metadata: Metadata = { title: "New article" };
 
 export default async function NewArticlePage() {
+  const { actor } = await requireStaffPage("/admin/articles/new", "articles:edit");
+  const authors = await listAuthorsForPicker(actor);
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">New article</h1>
-      <ArticleForm defaults={emptyArticle} allAuthors={await listAuthorsForPicker()} />
+      <ArticleForm defaults={emptyArticle} allAuthors={authors} />
     </>
   );
 }

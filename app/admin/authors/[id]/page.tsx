@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { AuthorForm } from "@/components/admin/author-form";
 import { secondaryButtonClass } from "@/components/ui/field";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getAuthorForEditor } from "@/lib/authors/queries";
 import { deleteAuthorAction } from "../actions";
 
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Edit author" };
 
 export default async function EditAuthorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const author = await getAuthorForEditor(id);
+  const { actor } = await requireStaffPage(`/admin/authors/${id}`, "authors:edit");
+  const author = await getAuthorForEditor(actor, id);
   if (!author) notFound();
   return (
     <>

@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/reader/article-view";
-import { authorNames, getArticleForEditor, getRevision } from "@/lib/articles/admin";
+import { getArticleForEditor, getRevision } from "@/lib/articles/queries";
+import { requireStaffPage } from "@/lib/auth/session";
+import { authorNames } from "@/lib/authors/queries";
 import { renderMarkdown, markdownToPlainText } from "@/lib/articles/markdown";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> };
 
-/** Any version of an article in the reader layout; staff only (the admin layout checks the session). */
+/** Any version of an article in the reader layout; staff only (the queries check the actor). */
 export default async function PreviewPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { version } = await searchParams;
-  const article = await getArticleForEditor(id);
+  const { actor } = await requireStaffPage(`/admin/articles/${id}/preview`);
+  const article = await getArticleForEditor(actor, id);
   if (!article) notFound();
-  const revision = version ? await getRevision(id, Number(version)) : null;
+  const revision = version ? await getRevision(actor, id, Number(version)) : null;
   if (version && !revision) notFound();
   const content = revision ? revision.snapshot : { ...article, publishedAt: article.publishedAt?.toISOString() ?? null };
-  const names = revision ? await authorNames(revision.snapshot.authorIds) : null;
+  const names = revision ? await authorNames(actor, revision.snapshot.authorIds) : null;
   const authors = names
     ? revision!.snapshot.authorIds.map((a) => ({ name: names.get(a) ?? "(deleted author)", slug: "" }))
     : article.bylines.map((b) => ({ name: b.author.name, slug: "" }));

@@ -5,7 +5,9 @@ import { ActionButton } from "@/components/admin/action-button";
 import { DiffView } from "@/components/admin/diff-view";
 import { utc } from "@/components/admin/utc";
 import { buttonClass } from "@/components/ui/field";
-import { authorNames, getArticleForEditor, getRevision } from "@/lib/articles/admin";
+import { getArticleForEditor, getRevision } from "@/lib/articles/queries";
+import { requireStaffPage } from "@/lib/auth/session";
+import { authorNames } from "@/lib/authors/queries";
 import { diffLines } from "@/lib/articles/diff";
 import { restoreRevisionAction } from "../../../actions";
 
@@ -15,10 +17,11 @@ type Props = { params: Promise<{ id: string; version: string }> };
 
 export default async function RevisionPage({ params }: Props) {
   const { id, version } = await params;
-  const [article, revision] = await Promise.all([getArticleForEditor(id), getRevision(id, Number(version))]);
+  const { actor } = await requireStaffPage(`/admin/articles/${id}/revisions/${version}`);
+  const [article, revision] = await Promise.all([getArticleForEditor(actor, id), getRevision(actor, id, Number(version))]);
   if (!article || !revision) notFound();
   const old = revision.snapshot;
-  const names = await authorNames(old.authorIds);
+  const names = await authorNames(actor, old.authorIds);
   const fields: [string, string, string][] = [
     ["Headline", old.headline, article.headline],
     ["Slug", old.slug, article.slug],

@@ -1,10 +1,12 @@
 import "server-only";
+import { authorized } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
 import { headlineKey } from "@/lib/text";
 import { effectiveStatus, STATUSES, type ArticleStatus } from "./schema";
 import type { ArticleSnapshot } from "./snapshot";
 
 // Reads for the editors' workspace: everything, including drafts and the trash. Never cached.
+// Each takes the actor first and checks it (lib/auth/actor.ts) before reading anything.
 
 export const ADMIN_PAGE_SIZE = 50;
 export const SORTS = { updated: "Last updated", published: "Publish date", headline: "Headline" } as const;
@@ -26,7 +28,7 @@ function narrowTo(where: Prisma.ArticleWhereInput, ids: string[] | null, conditi
 
 export type ArticleListQuery = { q?: string; status?: string; author?: string; sort?: string; page?: number };
 
-export async function listArticlesForAdmin(query: ArticleListQuery) {
+export const listArticlesForAdmin = authorized("articles:edit", async (_user, query: ArticleListQuery) => {
   const now = new Date();
   const where: Prisma.ArticleWhereInput = { deletedAt: null };
   const folded = headlineKey(query.q ?? "");
@@ -89,9 +91,9 @@ export async function listArticlesForAdmin(query: ArticleListQuery) {
       authors: r.bylines.map((b) => b.author.name),
     })),
   };
-}
+});
 
-export async function getArticleForEditor(id: string) {
+function findArticleForEditor(id: string) {
   return db.article.findFirst({
     where: { id, deletedAt: null },
     select: {
@@ -112,9 +114,11 @@ export async function getArticleForEditor(id: string) {
     },
   });
 }
-export type EditorArticle = NonNullable<Awaited<ReturnType<typeof getArticleForEditor>>>;
+export type EditorArticle = NonNullable<Awaited<ReturnType<typeof findArticleForEditor>>>;
 
-export async function listRevisions(articleId: string) {
+export const getArticleForEditor = authorized("articles:edit", async (_user, id: string) => findArticleForEditor(id));
+
+export const listRevisions = authorized("articles:edit", async (_user, articleId: string) => {
   const rows = await db.revision.findMany({
     where: { articleId },
     orderBy: { version: "desc" },
@@ -122,31 +126,23 @@ export async function listRevisions(articleId: string) {
     select: { version: true, createdAt: true, user: { select: { name: true, email: true } } },
   });
   return rows.map((r) => ({ version: r.version, createdAt: r.createdAt, by: r.user ? r.user.name || r.user.email : "import" }));
-}
+});
 
-export async function getRevision(articleId: string, version: number) {
+export const getRevision = authorized("articles:edit", async (_user, articleId: string, version: number) => {
+  if (!Number.isSafeInteger(version)) return null;
   const row = await db.revision.findUnique({
     where: { articleId_version: { articleId, version } },
     select: { version: true, createdAt: true, snapshot: true, user: { select: { name: true, email: true } } },
   });
   if (!row) return null;
   return { version: row.version, createdAt: row.createdAt, by: row.user ? row.user.name || row.user.email : "import", snapshot: JSON.parse(row.snapshot) as ArticleSnapshot };
-}
+});
 
-export async function listAuthorsForPicker() {
-  return db.author.findMany({ orderBy: { name: "asc" }, take: 5000, select: { id: true, name: true } });
-}
-
-export async function authorNames(ids: string[]): Promise<Map<string, string>> {
-  const rows = await db.author.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function listTrash() {
+export const listTrash = authorized("articles:restore", async () => {
   return db.article.findMany({
     where: { deletedAt: { not: null } },
     orderBy: { deletedAt: "desc" },
     take: 200,
     select: { id: true, headline: true, deletedAt: true, updatedBy: { select: { name: true, email: true } } },
   });
-}
+});
