@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createTestDb, type ScratchDb } from "@/scripts/scratch-db";
@@ -47,4 +47,24 @@ test("npm run user:create: creates, refuses duplicates and bad input with non-ze
   assert.match(bad.stderr, /--role: Choose a role/);
   const unknown = run("scripts/user-create.ts", "--emial", "x");
   assert.equal(unknown.status, 2);
+});
+
+test("npm run export writes a file only its owner can read; import:json refuses a bad file with the reason", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "byline-export-"));
+  const file = path.join(dir, "export.json");
+  writeFileSync(file, "stale", { mode: 0o644 });
+  const exported = run("scripts/export.ts", file);
+  assert.equal(exported.status, 0, exported.stderr);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+
+  const content = JSON.parse(readFileSync(file, "utf8"));
+  content.format = "byline-export";
+  content.users.push({ id: "u1", email: "<script>@x", name: "", role: "ADMIN", disabled: false, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() });
+  const bad = path.join(dir, "bad.json");
+  writeFileSync(bad, JSON.stringify(content));
+  const refused = run("scripts/import-json.ts", bad);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /error: .*bad\.json: nothing imported: users\[\d+\] \(email "<script>@x"\)\.email: Enter a valid email address\./);
+  writeFileSync(bad, "{ not json");
+  assert.match(run("scripts/import-json.ts", bad).stderr, /is not a JSON file/);
 });

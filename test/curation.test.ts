@@ -120,3 +120,19 @@ test("every article change is audited with who and what changed", async () => {
   await articles.trashArticle(admin, id);
   assert.equal((await lastAudit(id)).action, "trash");
 });
+
+test("trashing an article keeps the links curated to it; restoring brings back exactly what was there", async () => {
+  const owner = await publish("Links to a trashed story");
+  const target = await publish("Story that goes to the trash");
+  await links.addRelatedLink(admin, { articleId: owner, label: "Curated label", targetArticleId: target, url: "" });
+  const editor = (await staffActor(t.db, "EDITOR")).actor;
+  assert.equal(await articles.trashArticle(editor, target), true);
+  const link = await t.db.relatedLink.findFirstOrThrow({ where: { articleId: owner } });
+  assert.deepEqual([link.label, link.targetArticleId], ["Curated label", target], "kept while in the trash");
+  // A label written meanwhile that matches the headline stays as it was: restoring adds nothing.
+  await t.db.relatedLink.create({ data: { articleId: owner, position: 1, label: "Story that goes to the trash", labelKey: "story that goes to the trash" } });
+  await assert.rejects(articles.restoreFromTrash(editor, target), { reason: "forbidden" }, "restoring is an admin's");
+  assert.equal(await articles.restoreFromTrash(admin, target), true);
+  const after = await t.db.relatedLink.findMany({ where: { articleId: owner }, orderBy: { position: "asc" }, select: { label: true, targetArticleId: true } });
+  assert.deepEqual(after, [{ label: "Curated label", targetArticleId: target }, { label: "Story that goes to the trash", targetArticleId: null }]);
+});

@@ -78,3 +78,24 @@ test("imported users cannot sign in until an admin resets their password; a non-
   const found = await target.db.article.count({ where: { headline: { contains: "Mali" } } });
   assert.equal(found, 1);
 });
+
+test("a file with one bad record is refused whole, naming the record and the rule it breaks", async () => {
+  const exported = JSON.parse(JSON.stringify(await exportContent(source.db)));
+  const cases: [string, (file: typeof exported) => void, RegExp][] = [
+    ["empty headline", (f) => (f.articles[5].headline = "   "), /articles\[5\] \(slug "[^"]+"\)\.headline: Enter a headline\./],
+    ["bad slug", (f) => (f.articles[2].slug = "../../etc/passwd"), /articles\[2\] \(slug "\.\.\/\.\.\/etc\/passwd"\)\.slug: not a valid slug/],
+    ["javascript: related URL", (f) => (f.articles[0].relatedLinks.push({ ...f.articles[1].relatedLinks[0], id: "x", position: 999, url: "javascript:alert(1)" })), /relatedLinks\[\d+\]\.url/],
+    ["unknown role", (f) => (f.users[0].role = "OWNER"), /users\[0\] \(email "[^"]+"\)\.role/],
+    ["bad email", (f) => (f.users[0].email = "not an email"), /users\[0\].*\.email: Enter a valid email address\./],
+    ["over-long body", (f) => (f.articles[1].body = "x".repeat(200_001)), /articles\[1\].*\.body: The body can be at most 200,000 characters\./],
+    ["not a date", (f) => (f.articles[3].publishedAt = "yesterday"), /articles\[3\].*\.publishedAt/],
+  ];
+  for (const [what, spoil, message] of cases) {
+    const target = await scratch();
+    const file = JSON.parse(JSON.stringify(exported));
+    spoil(file);
+    await assert.rejects(importContent(target.db, file), (error: Error) => /^nothing imported: /.test(error.message) && message.test(error.message), what);
+    assert.equal((await target.db.article.count()) + (await target.db.user.count()) + (await target.db.author.count()), 0, `${what}: nothing written`);
+  }
+  await assert.rejects(importContent((await scratch()).db, { format: "wordpress" }), /not a byline-export version 1 file/);
+});

@@ -1,5 +1,16 @@
 import { z } from "zod";
 
+/** Where an external related story may point: a full http(s) address, nothing a browser would run. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const parsed = new URL(value);
+    return (parsed.protocol === "http:" || parsed.protocol === "https:") && !!parsed.hostname;
+  } catch {
+    return false;
+  }
+}
+export const HTTP_URL_MESSAGE = "Enter a full http:// or https:// address.";
+
 const label = z.string().trim().min(1, "Enter a label.").max(300, "A label can be at most 300 characters.");
 
 export const addRelatedLinkSchema = z
@@ -13,12 +24,7 @@ export const addRelatedLinkSchema = z
     if (!v.targetArticleId && !v.url) ctx.addIssue({ code: "custom", path: ["url"], message: "Choose an article or enter a URL." });
     if (v.targetArticleId && v.url) ctx.addIssue({ code: "custom", path: ["url"], message: "A link goes to an article or to a URL, not both." });
     if (v.url) {
-      let ok = false;
-      try {
-        const parsed = new URL(v.url);
-        ok = (parsed.protocol === "http:" || parsed.protocol === "https:") && !!parsed.hostname;
-      } catch {}
-      if (!ok) ctx.addIssue({ code: "custom", path: ["url"], message: "Enter a full http:// or https:// address." });
+      if (!isHttpUrl(v.url)) ctx.addIssue({ code: "custom", path: ["url"], message: HTTP_URL_MESSAGE });
       if (!v.label) ctx.addIssue({ code: "custom", path: ["label"], message: "Enter a label for the external link." });
     }
   });

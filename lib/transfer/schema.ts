@@ -2,7 +2,7 @@ import { z } from "zod";
 import { articleFormSchema, SLUG_PATTERN, STATUSES } from "@/lib/articles/schema";
 import { ROLES, newUserSchema } from "@/lib/auth/schema";
 import { authorFormSchema } from "@/lib/authors/schema";
-import { addRelatedLinkSchema } from "@/lib/related-links/schema";
+import { HTTP_URL_MESSAGE, isHttpUrl } from "@/lib/related-links/schema";
 
 /**
  * An export file as `import:json` accepts it: every record checked with the rules the workspace
@@ -31,7 +31,7 @@ const relatedLink = z.object({
   label: z.string().max(1000),
   labelKey: z.string().max(1000),
   targetArticleId: id.nullable(),
-  url: addRelatedLinkSchema.shape.url.nullable(),
+  url: z.string().max(2000).refine(isHttpUrl, HTTP_URL_MESSAGE).nullable(),
   ...timestamps,
 });
 
