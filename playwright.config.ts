@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SECRET } from "./e2e/support/secret";
 
 // End-to-end tests drive Debian's Chromium against a production build (`next build && next start`).
 // scripts/test.mjs prepares the database and the build; E2E_DATABASE_URL names that database.
@@ -23,7 +24,10 @@ function server(listenPort: number) {
     env: {
       DATABASE_URL: databaseUrl,
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      NEXTAUTH_SECRET: E2E_SECRET,
+      // The tests stand in for a proxy: X-Forwarded-For gives each attack test a client address of
+      // its own (e2e/trusted-proxy.spec.ts starts an instance without this to check the default).
+      TRUSTED_PROXY_HOPS: "1",
       NEXTAUTH_URL: baseURL,
       SITE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -11,6 +11,7 @@ import { nonceCsp } from "@/lib/security-headers.js";
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_CALLBACK_LENGTH = 500;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const WORKSPACE_PATH = /^\/(admin|login|setup|api\/auth)(\/|$)/;
 
 const refuse = (status: number, text: string) =>
   new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
@@ -33,9 +34,27 @@ function isCrossSite(request: NextRequest): boolean {
   }
 }
 
+/** Whether the path holds percent-encoding that decodes to nothing (a lone `%`, broken UTF-8). */
+function isMalformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  // Next's router answers such a path with a 500 before any page runs; it names nothing: 400.
+  if (isMalformedPath(request.nextUrl.pathname)) return refuse(400, "Bad request: that address is not valid percent-encoding.");
+  if (!WORKSPACE_PATH.test(request.nextUrl.pathname)) return NextResponse.next();
   if (!SAFE_METHODS.has(request.method)) {
     if (isCrossSite(request)) return refuse(403, "Refused: this request came from another site.");
+    // Every workspace Server Action takes a form: a script posting JSON, text or nothing to one gets
+    // a clear answer here rather than whatever the action would make of it.
+    if (request.headers.has("next-action") && !(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+      return refuse(400, "This request did not carry a form. Reload the page and try again.");
+    }
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > MAX_BODY_BYTES) return refuse(413, "Request too large: the limit is 2 MB. Shorten the text or split it, and try again.");
   }
@@ -64,5 +83,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/admin/:path*", "/login", "/setup", "/api/auth/:path*"],
+  // Reader pages only when their path holds a `%` (see isMalformedPath): the proxy stays off the
+  // reader's hot path.
+  matcher: ["/admin/:path*", "/login", "/setup", "/api/auth/:path*", "/:path(.*%.*)"],
 };

@@ -153,7 +153,7 @@ test("revisions: a readable diff against the current version, and a restore that
   expect(article.status).toBe("DRAFT");
 });
 
-test("trash: an editor trashes, readers get a 404, links unresolve, an admin restores", async ({ page, browser, db, loginAs }) => {
+test("trash: an editor trashes, readers get a 404 and no link to it, an admin restores it with its links", async ({ page, browser, db, loginAs }) => {
   const target = await createArticle({ headline: uniqueHeadline("Story to be trashed") });
   const linking = await createArticle({ headline: uniqueHeadline("Story linking to it") });
   await db.relatedLink.create({ data: { articleId: linking.id, position: 0, label: target.headline, labelKey: target.headlineKey, targetArticleId: target.id } });
@@ -165,8 +165,11 @@ test("trash: an editor trashes, readers get a 404, links unresolve, an admin res
   await page.getByRole("button", { name: "Move to trash" }).click();
   await expect(page).toHaveURL(/\/admin\/articles\?trashed=1/);
   expect(await readerStatus(page, target.slug)).toBe(404);
+  // The curated link is kept, and hidden from readers while its target is in the trash.
   const link = await db.relatedLink.findFirstOrThrow({ where: { articleId: linking.id } });
-  expect(link).toMatchObject({ label: target.headline, targetArticleId: null });
+  expect(link).toMatchObject({ label: target.headline, targetArticleId: target.id });
+  await page.goto(`/articles/${linking.slug}`);
+  await expect(page.getByRole("link", { name: target.headline })).toHaveCount(0);
   // The trash is for admins.
   await page.goto("/admin/trash");
   await expect(page).toHaveURL(/\/admin\/articles\?denied=1/);
@@ -179,6 +182,8 @@ test("trash: an editor trashes, readers get a 404, links unresolve, an admin res
   await expect(admin.getByTestId("notice")).toHaveText("Restored from the trash.");
   expect(await readerStatus(admin, target.slug)).toBe(200);
   expect((await db.relatedLink.findFirstOrThrow({ where: { articleId: linking.id } })).targetArticleId).toBe(target.id);
+  await admin.goto(`/articles/${linking.slug}`);
+  await expect(admin.getByRole("link", { name: target.headline })).toBeVisible();
   await adminContext.close();
 });
 

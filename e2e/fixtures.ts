@@ -80,9 +80,9 @@ export async function captureAction(page: Page, urlGlob: string, trigger: () => 
   await trigger();
   await expect.poll(() => captured).toBeTruthy();
   const request = captured!;
-  return (as: Page, options: { maxRedirects?: number } = {}) =>
+  return (as: Page, { headers = {}, ...options }: { maxRedirects?: number; headers?: Record<string, string> } = {}) =>
     as.request.post(request.url(), {
-      headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component" },
+      headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component", ...headers },
       data: request.postDataBuffer()!,
       ...options,
     });

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/admin/login-form";
+import { signInErrorMessage } from "@/lib/auth/messages";
 import { currentStaff } from "@/lib/auth/session";
 import { hasAnyUser } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-/** Only a same-origin path may follow sign-in. */
+/** Only a same-origin path of sensible length may follow sign-in. */
 function safeCallback(raw: string | undefined): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/admin";
+  return typeof raw === "string" && raw.length <= 500 && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/admin";
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-16">
       <h1 className="mb-6 font-serif text-3xl font-bold">Sign in to Byline</h1>
-      <LoginForm callbackUrl={callbackUrl} initialError={params.error === "TooManyAttempts" ? "Too many attempts. Wait a few minutes and try again." : params.error ? "Email or password is incorrect." : undefined} />
+      <LoginForm callbackUrl={callbackUrl} initialError={params.error ? signInErrorMessage(params.error) : undefined} />
     </main>
   );
 }

@@ -3,8 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { buttonClass, Field, inputClass } from "@/components/ui/field";
-
-const GENERIC_ERROR = "Email or password is incorrect.";
+import { signInErrorMessage } from "@/lib/auth/messages";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState(initialError);
@@ -26,7 +25,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       return;
     }
     setPending(false);
-    setError(result?.status === 429 ? "Too many attempts. Wait a few minutes and try again." : GENERIC_ERROR);
+    setError(signInErrorMessage(result?.error, result?.status));
   }
 
   return (

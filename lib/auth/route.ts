@@ -43,6 +43,24 @@ export async function readBoundedBody(request: Request, limit = MAX_AUTH_BODY_BY
   return body;
 }
 
+/** A refusal for a posted form whose callback URL is over-long (next-auth would echo it into a cookie). */
+export function authBodyProblem(request: Request, body: Uint8Array<ArrayBuffer> | null): Response | null {
+  if (!body) return null;
+  const type = request.headers.get("content-type") ?? "";
+  const text = new TextDecoder().decode(body);
+  let callbackUrl: unknown;
+  if (type.includes("application/x-www-form-urlencoded")) callbackUrl = new URLSearchParams(text).getAll("callbackUrl").join("");
+  else if (type.includes("application/json")) {
+    try {
+      callbackUrl = (JSON.parse(text) as { callbackUrl?: unknown } | null)?.callbackUrl;
+    } catch {
+      return plain(400, "That request body is not valid JSON.");
+    }
+  }
+  if (typeof callbackUrl === "string" && callbackUrl.length > MAX_REDIRECT_LENGTH) return plain(400, "That callback URL is too long.");
+  return null;
+}
+
 /** next-auth's response with the credentials check's outcome on it. */
 export function signInResponse(response: Response, outcome: SignInOutcome, request: Request): Response {
   if (outcome.retryAfterSeconds) {

@@ -58,6 +58,9 @@ function limiters(): Limiters {
 /** Keys are hashed: bounded in length whatever the client sends, and no email address at rest. */
 const keyOf = (value: string) => createHash("sha256").update(value).digest("base64url").slice(0, 32);
 
+/** The stored key of a client address's counter (for tests and for an admin looking at the table). */
+export const addressThrottleKey = (address: string) => `signin-address:${keyOf(address)}`;
+
 export type Attempt = {
   /** The normalised email address tried. */
   account: string;

@@ -5,7 +5,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { authRequestProblem, readBoundedBody, signInResponse } from "@/lib/auth/route";
+import { authBodyProblem, authRequestProblem, readBoundedBody, signInResponse } from "@/lib/auth/route";
 import { withSignInOutcome, type SignInOutcome } from "@/lib/auth/sign-in-context";
 
 const handler = NextAuth(authOptions);
@@ -16,6 +16,8 @@ async function handle(request: NextRequest, context: Context): Promise<Response>
   if (problem) return problem;
   const body = await readBoundedBody(request);
   if (body instanceof Response) return body;
+  const bodyProblem = authBodyProblem(request, body);
+  if (bodyProblem) return bodyProblem;
   const bounded = body === null ? request : new NextRequest(request.url, { method: request.method, headers: request.headers, body });
   const outcome: SignInOutcome = {};
   const response: Response = await withSignInOutcome(outcome, () => handler(bounded, context));
