@@ -244,9 +244,6 @@ function chunkedPost(path: string, headers: Record<string, string>, chunks: numb
 test("bodies are limited by the bytes actually sent, chunked ones included", async ({ request }) => {
   const auth = await chunkedPost("/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", ...from() }, 64, 1024);
   expect(auth.status).toBe(413);
-  const action = await chunkedPost("/admin/articles/new", { "content-type": "text/plain;charset=UTF-8", "next-action": "0".repeat(42), ...from() }, 3 * 1024, 1024);
-  expect(action.status).toBeGreaterThanOrEqual(400);
-  expect(action.status).toBeLessThan(500);
   expect((await request.get("/")).status(), "the server is unharmed").toBe(200);
 });
 
