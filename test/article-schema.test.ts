@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { applyIntent, articleFormSchema, effectiveStatus, isConflict } from "@/lib/articles/schema";
+import { effectiveStatus } from "@/lib/articles/policy";
+import { applyIntent, articleFormSchema, isConflict } from "@/lib/articles/schema";
 
 const valid = { headline: "A headline", slug: "", standfirst: "", body: "Text.", caption: "", dateline: "", source: "", authors: "", status: "DRAFT", publishedAt: "", version: "0", intent: "save" };
 const errorsOf = (input: Record<string, unknown>) => {

@@ -6,6 +6,7 @@ import { authorized, type StaffUser } from "@/lib/auth/actor";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
 import { applyIntent, isConflict, type ArticleForm } from "./schema";
+import { isVisibleToReaders } from "./policy";
 import { isSlugFree } from "./slug";
 import { snapshotOf, type ArticleSnapshot } from "./snapshot";
 
@@ -102,7 +103,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
         return { ok: false, fieldErrors: { slug: ["That slug is already used by another article. Choose another."] } };
       }
       const authorIds = await authorIdsOf(tx, form.authors);
-      const wasPublic = current && (current.status === "PUBLISHED" || current.status === "SCHEDULED") && current.publishedAt && current.publishedAt <= now;
+      const wasPublic = current && isVisibleToReaders({ ...current, deletedAt: null }, now);
       const fields = {
         slug,
         headline: form.headline,

@@ -2,7 +2,8 @@ import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
 import { headlineKey } from "@/lib/text";
-import { effectiveStatus, STATUSES, type ArticleStatus } from "./schema";
+import { effectiveStatus, visibleToReaders, waitingToGoLive } from "./policy";
+import { STATUSES, type ArticleStatus } from "./schema";
 import type { ArticleSnapshot } from "./snapshot";
 
 // Reads for the editors' workspace: everything, including drafts and the trash. Never cached.
@@ -39,8 +40,8 @@ export const listArticlesForAdmin = authorized("articles:edit", async (_user, qu
   }
   const status = STATUSES.includes(query.status as ArticleStatus) ? (query.status as ArticleStatus) : undefined;
   // Status as shown: "Scheduled" is anything published or scheduled whose time is still to come.
-  if (status === "SCHEDULED") Object.assign(where, { status: { in: ["SCHEDULED", "PUBLISHED"] }, publishedAt: { gt: now } });
-  else if (status === "PUBLISHED") Object.assign(where, { status: { in: ["SCHEDULED", "PUBLISHED"] }, publishedAt: { lte: now } });
+  if (status === "SCHEDULED") where.AND = [...((where.AND as Prisma.ArticleWhereInput[]) ?? []), waitingToGoLive(now)];
+  else if (status === "PUBLISHED") Object.assign(where, visibleToReaders(now));
   else if (status) where.status = status;
   if (query.author) {
     const bylines = await db.byline.findMany({ where: { authorId: query.author }, select: { articleId: true }, take: MANY_ARTICLES + 1 });

@@ -5,7 +5,7 @@ import { readerDb } from "@/lib/db";
 import { READER_REVALIDATE_SECONDS, READER_TAG } from "@/lib/cache";
 import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { markdownToPlainText, renderMarkdown } from "./markdown";
-import { isVisibleToReaders, visibleToReaders } from "./visibility";
+import { isVisibleToReaders, visibleToReaders } from "./policy";
 
 // Reader queries. Results are cached under READER_TAG and must be JSON-serialisable
 // (dates as ISO strings): a cache hit does no database work.

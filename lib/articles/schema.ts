@@ -73,14 +73,6 @@ export function applyIntent(form: ArticleForm, now: Date): { status: ArticleStat
   }
 }
 
-/** The status readers and the article list should show: a scheduled article whose time has come is published. */
-export function effectiveStatus(status: ArticleStatus, publishedAt: Date | null, now: Date): ArticleStatus {
-  if ((status === "SCHEDULED" || status === "PUBLISHED") && publishedAt && publishedAt > now) return "SCHEDULED";
-  // A scheduled article whose time has passed is published; one without a time is still waiting.
-  if (status === "SCHEDULED") return publishedAt ? "PUBLISHED" : "SCHEDULED";
-  return status;
-}
-
 /** The optimistic-concurrency rule: a save based on an older version than the stored one is a conflict. */
 export function isConflict(baseVersion: number, storedVersion: number): boolean {
   return baseVersion !== storedVersion;

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
 import { authorized } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { isVisibleToReaders } from "@/lib/articles/visibility";
+import { hiddenFromReaders, isVisibleToReaders } from "@/lib/articles/policy";
 import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { headlineKey } from "@/lib/text";
 import { headlineSimilarity } from "./similarity";
@@ -119,7 +119,7 @@ export const listLinkProblems = authorized("related-links:read", async (_user, k
       ? { targetArticleId: null, url: null }
       : kind === "external"
         ? { targetArticleId: null, url: { not: null } }
-        : { targetArticleId: { not: null }, targetArticle: { OR: [{ status: { in: ["DRAFT", "ARCHIVED"] } }, { publishedAt: { gt: now } }, { publishedAt: null }, { deletedAt: { not: null } }] } };
+        : { targetArticleId: { not: null }, targetArticle: hiddenFromReaders(now) };
   const folded = headlineKey(q ?? "");
   if (folded) links.labelKey = { contains: folded };
   const where: Prisma.RelatedLinkWhereInput = { ...links, article: { deletedAt: null } };

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
+import { visibleToReadersSql } from "@/lib/articles/policy";
 import { currentEngine, db, readerDb } from "@/lib/db";
 
 /**
@@ -47,7 +48,7 @@ export async function searchArticleIds(
   // Readers see published articles only; staff tools (link targets) may pick any live article.
   const visible = includeUnpublished
     ? Prisma.sql`a."deletedAt" IS NULL ${exclude}`
-    : Prisma.sql`a."deletedAt" IS NULL AND a."status" IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now} ${exclude}`;
+    : Prisma.sql`${visibleToReadersSql("a", now)} ${exclude}`;
 
   if (currentEngine() === "sqlite") {
     // Each term quoted: FTS5 operators (AND, NEAR, *, ^, column filters) lose their meaning.

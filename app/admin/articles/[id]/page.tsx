@@ -9,7 +9,7 @@ import { StatusBadge } from "@/components/admin/status-badge";
 import { utc } from "@/components/admin/utc";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { getArticleForEditor, listRevisions } from "@/lib/articles/queries";
-import { effectiveStatus } from "@/lib/articles/schema";
+import { effectiveStatus } from "@/lib/articles/policy";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listAuthorsForPicker } from "@/lib/authors/queries";
 import { relatedPanelData } from "@/lib/related-links/queries";

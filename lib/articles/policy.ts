@@ -1,0 +1,55 @@
+import { Prisma } from "@/generated/sqlite/client";
+import type { ArticleStatus } from "./schema";
+
+/**
+ * What readers may see, written once: an article that is not in the trash, published or
+ * scheduled, whose publish time has come. A scheduled article becomes visible when its time comes,
+ * with no one publishing it. The same rule in three forms — a predicate for a loaded row, a Prisma
+ * `where` (and its negation), and a SQL fragment for raw queries — which test/article-policy.test.ts
+ * checks agree on every status, time and trash combination, on both engines.
+ */
+
+/** Statuses that put an article in front of readers once its publish time has come. */
+export const LIVE_STATUSES = ["PUBLISHED", "SCHEDULED"] as const satisfies readonly ArticleStatus[];
+
+type Row = { deletedAt: Date | null; status: string; publishedAt: Date | null };
+
+export function isVisibleToReaders(article: Row, now: Date): boolean {
+  return (
+    article.deletedAt === null &&
+    (LIVE_STATUSES as readonly string[]).includes(article.status) &&
+    article.publishedAt !== null &&
+    article.publishedAt <= now
+  );
+}
+
+export function visibleToReaders(now: Date) {
+  return { deletedAt: null, status: { in: [...LIVE_STATUSES] }, publishedAt: { lte: now } } satisfies Prisma.ArticleWhereInput;
+}
+
+/** The negation, spelled out: SQL's NOT over a NULL publish time would drop the very rows wanted. */
+export function hiddenFromReaders(now: Date) {
+  return {
+    OR: [{ deletedAt: { not: null } }, { status: { notIn: [...LIVE_STATUSES] } }, { publishedAt: null }, { publishedAt: { gt: now } }],
+  } satisfies Prisma.ArticleWhereInput;
+}
+
+/** The rule for raw SQL over `"Article"` under the given alias. */
+export function visibleToReadersSql(alias: string, now: Date): Prisma.Sql {
+  const a = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return Prisma.sql`${a}."deletedAt" IS NULL AND ${a}."status" IN ('PUBLISHED', 'SCHEDULED') AND ${a}."publishedAt" <= ${now}`;
+}
+
+/** Live articles whose time has not come (or is not set): what the workspace shows as "Scheduled". */
+export function waitingToGoLive(now: Date) {
+  return { status: { in: [...LIVE_STATUSES] }, OR: [{ publishedAt: null }, { publishedAt: { gt: now } }] } satisfies Prisma.ArticleWhereInput;
+}
+
+/**
+ * The status the workspace shows, from the readers' rule: a live article readers can see is
+ * "Published", one whose time has not come is "Scheduled", whatever was stored.
+ */
+export function effectiveStatus(status: ArticleStatus, publishedAt: Date | null, now: Date): ArticleStatus {
+  if (!(LIVE_STATUSES as readonly string[]).includes(status)) return status;
+  return isVisibleToReaders({ deletedAt: null, status, publishedAt }, now) ? "PUBLISHED" : "SCHEDULED";
+}

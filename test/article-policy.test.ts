@@ -1,0 +1,50 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
+
+// "Readers may see this" is one rule in three forms (lib/articles/policy.ts): they must agree on
+// every combination of status, publish time and trash, in the database under test.
+
+let t: ScratchDb;
+let policy: typeof import("@/lib/articles/policy");
+let Prisma: typeof import("@/generated/sqlite/client").Prisma;
+const now = new Date();
+const times = { none: null, past: new Date(now.getTime() - 60_000), now, future: new Date(now.getTime() + 60_000) };
+const statuses = ["DRAFT", "SCHEDULED", "PUBLISHED", "ARCHIVED"] as const;
+
+before(async () => {
+  t = await useTestDbForApp();
+  policy = await import("@/lib/articles/policy");
+  ({ Prisma } = await import("@/generated/sqlite/client"));
+  let n = 0;
+  for (const status of statuses)
+    for (const [time, publishedAt] of Object.entries(times))
+      for (const trashed of [false, true]) {
+        const slug = `${status}-${time}-${trashed ? "trashed" : "live"}`.toLowerCase();
+        await t.db.article.create({ data: { slug, headline: slug, headlineKey: slug, body: "x", status, publishedAt, deletedAt: trashed ? times.past : null, createdAt: new Date(now.getTime() - ++n) } });
+      }
+});
+after(async () => t.drop());
+
+test("the predicate, the Prisma where, its negation and the SQL fragment agree on all 32 combinations", async () => {
+  const rows = await t.db.article.findMany({ select: { slug: true, status: true, publishedAt: true, deletedAt: true } });
+  assert.equal(rows.length, 32);
+  const byPredicate = rows.filter((r) => policy.isVisibleToReaders(r, now)).map((r) => r.slug).sort();
+  const byWhere = (await t.db.article.findMany({ where: policy.visibleToReaders(now), select: { slug: true } })).map((r) => r.slug).sort();
+  const hidden = (await t.db.article.findMany({ where: policy.hiddenFromReaders(now), select: { slug: true } })).map((r) => r.slug);
+  const bySql = (await t.db.$queryRaw<{ slug: string }[]>(Prisma.sql`SELECT x."slug" FROM "Article" x WHERE ${policy.visibleToReadersSql("x", now)}`)).map((r) => r.slug).sort();
+  assert.deepEqual(byPredicate, ["published-now-live", "published-past-live", "scheduled-now-live", "scheduled-past-live"]);
+  assert.deepEqual(byWhere, byPredicate);
+  assert.deepEqual(bySql, byPredicate);
+  assert.deepEqual(rows.map((r) => r.slug).filter((s) => !hidden.includes(s)).sort(), byPredicate, "hidden is exactly the rest");
+});
+
+test("the workspace's status follows the same rule", () => {
+  for (const status of statuses)
+    for (const publishedAt of Object.values(times)) {
+      const shown = policy.effectiveStatus(status, publishedAt, now);
+      const visible = policy.isVisibleToReaders({ status, publishedAt, deletedAt: null }, now);
+      assert.equal(shown === "PUBLISHED", visible, `${status} at ${publishedAt?.toISOString() ?? "no time"} shows ${shown}`);
+      if (status === "DRAFT" || status === "ARCHIVED") assert.equal(shown, status);
+    }
+});
