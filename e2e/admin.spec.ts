@@ -65,15 +65,28 @@ test("an admin curates the seed article's related stories and readers see every 
 
 test("the related-links report attaches a near-exact match in one click", async ({ page, loginAs, db }) => {
   await loginAs("ADMIN");
-  const pirates = await createArticle({ headline: `Somali pirates seize Iran fishing boat with 15 crew ${uniqueHeadline("x")}`.replace(/ x \S+$/, " today") });
+  const pirates = await createArticle({
+    headline: `Somali pirates seize Iran fishing boat with 15 crew ${uniqueHeadline("x")}`.replace(/ x \S+$/, " today"),
+  });
   await page.goto("/admin/related-links?kind=unresolved&q=somali");
   await page.getByRole("button", { name: `Attach “${pirates.headline}” to “Somali pirates seize Iran fishing boat with 15 crew”` }).click();
-  await expect.poll(async () => (await db.relatedLink.findFirstOrThrow({ where: { label: "Somali pirates seize Iran fishing boat with 15 crew" } })).targetArticleId).toBe(pirates.id);
+  await expect
+    .poll(
+      async () =>
+        (await db.relatedLink.findFirstOrThrow({ where: { label: "Somali pirates seize Iran fishing boat with 15 crew" } }))
+          .targetArticleId,
+    )
+    .toBe(pirates.id);
   await page.goto("/admin/related-links?kind=unresolved&q=somali");
   await expect(page.getByText("0 links")).toBeVisible();
 });
 
-test("editors see the panel read-only, and a replayed admin action is refused with nothing changed", async ({ page, browser, loginAs, db }) => {
+test("editors see the panel read-only, and a replayed admin action is refused with nothing changed", async ({
+  page,
+  browser,
+  loginAs,
+  db,
+}) => {
   const owner = await createArticle({ headline: uniqueHeadline("Article with a link") });
   const link = await db.relatedLink.create({ data: { articleId: owner.id, position: 0, label: "Keep me", labelKey: "keep me" } });
 

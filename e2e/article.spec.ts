@@ -3,7 +3,11 @@ import { readFileSync } from "node:fs";
 
 const SEED_PATH = "/articles/mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south";
 const seed = readFileSync("seeds/000_8fd1ad85870b55ea.txt", "utf8");
-const bodyParagraphs = seed.split("\n\n\n")[3].split("\n\n").slice(3).map((p) => p.trim());
+const bodyParagraphs = seed
+  .split("\n\n\n")[3]
+  .split("\n\n")
+  .slice(3)
+  .map((p) => p.trim());
 
 test("the seed article renders every field of its document", async ({ page }) => {
   const response = await page.goto(SEED_PATH);

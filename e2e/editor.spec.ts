@@ -127,7 +127,9 @@ test("two editors save the same article: the second sees a conflict and loses no
   const saved = await db.article.findUniqueOrThrow({ where: { id: article.id }, include: { revisions: { orderBy: { version: "asc" } } } });
   expect(saved.body).toBe("Alice's version of the story.");
   // Both texts stay recoverable from the revision history.
-  expect(saved.revisions.map((r) => JSON.parse(r.snapshot).body)).toEqual(expect.arrayContaining(["Bob's version of the story.", "Alice's version of the story."]));
+  expect(saved.revisions.map((r) => JSON.parse(r.snapshot).body)).toEqual(
+    expect.arrayContaining(["Bob's version of the story.", "Alice's version of the story."]),
+  );
   await otherContext.close();
 });
 
@@ -153,10 +155,17 @@ test("revisions: a readable diff against the current version, and a restore that
   expect(article.status).toBe("DRAFT");
 });
 
-test("trash: an editor trashes, readers get a 404 and no link to it, an admin restores it with its links", async ({ page, browser, db, loginAs }) => {
+test("trash: an editor trashes, readers get a 404 and no link to it, an admin restores it with its links", async ({
+  page,
+  browser,
+  db,
+  loginAs,
+}) => {
   const target = await createArticle({ headline: uniqueHeadline("Story to be trashed") });
   const linking = await createArticle({ headline: uniqueHeadline("Story linking to it") });
-  await db.relatedLink.create({ data: { articleId: linking.id, position: 0, label: target.headline, labelKey: target.headlineKey, targetArticleId: target.id } });
+  await db.relatedLink.create({
+    data: { articleId: linking.id, position: 0, label: target.headline, labelKey: target.headlineKey, targetArticleId: target.id },
+  });
   expect(await readerStatus(page, target.slug)).toBe(200);
 
   await loginAs("EDITOR");

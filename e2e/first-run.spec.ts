@@ -5,7 +5,10 @@ import { expect, test } from "./fixtures";
 test.describe.configure({ mode: "serial" });
 
 // Runs first (its own Playwright project), on a database with no users yet.
-test("first run: /admin leads to setup, which needs the token from the server log and creates the first admin once", async ({ page, db }) => {
+test("first run: /admin leads to setup, which needs the token from the server log and creates the first admin once", async ({
+  page,
+  db,
+}) => {
   expect(await db.user.count()).toBe(0);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/setup$/);

@@ -28,7 +28,9 @@ export async function createArticle(input: ArticleInput) {
   const db = database();
   const slug = slugify(input.headline);
   const authors = await Promise.all(
-    (input.authors ?? []).map((name) => db.author.upsert({ where: { slug: slugify(name) }, create: { slug: slugify(name), name }, update: {} })),
+    (input.authors ?? []).map((name) =>
+      db.author.upsert({ where: { slug: slugify(name) }, create: { slug: slugify(name), name }, update: {} }),
+    ),
   );
   return db.article.create({
     data: {
@@ -48,7 +50,10 @@ export type Role = "ADMIN" | "EDITOR";
 export type TestUser = { id: string; email: string; password: string; name: string; role: Role };
 
 /** A fresh user with a role; the password is known to the test. */
-export async function createUser(role: Role, name = `${role === "ADMIN" ? "Admin" : "Editor"} ${uniqueHeadline("")}`.trim()): Promise<TestUser> {
+export async function createUser(
+  role: Role,
+  name = `${role === "ADMIN" ? "Admin" : "Editor"} ${uniqueHeadline("")}`.trim(),
+): Promise<TestUser> {
   const email = `${slugify(name)}@example.test`;
   const password = "correct horse battery staple";
   const user = await database().user.create({ data: { email, name, role, passwordHash: await hashPassword(password) } });
@@ -82,7 +87,12 @@ export async function captureAction(page: Page, urlGlob: string, trigger: () => 
   const request = captured!;
   return (as: Page, { headers = {}, ...options }: { maxRedirects?: number; headers?: Record<string, string> } = {}) =>
     as.request.post(request.url(), {
-      headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component", ...headers },
+      headers: {
+        "next-action": request.headers()["next-action"],
+        "content-type": request.headers()["content-type"],
+        accept: "text/x-component",
+        ...headers,
+      },
       data: request.postDataBuffer()!,
       ...options,
     });
@@ -95,7 +105,6 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => use(database()),
   loginAs: async ({ page }, use) => {
     await use(async (role) => {

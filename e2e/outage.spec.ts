@@ -5,7 +5,10 @@ import { createArticle, createUser, expect, signIn, test, uniqueHeadline } from 
 // the app's own process and has no outage of this kind.
 const onPostgres = /^postgres/.test(process.env.E2E_DATABASE_URL ?? "");
 const cluster = () => execSync("ls /etc/postgresql").toString().trim().split("\n")[0];
-const pg = (action: "start" | "stop") => execSync(`pg_ctlcluster --skip-systemctl-redirect ${cluster()} main ${action}${action === "stop" ? " -m fast" : ""}`, { stdio: "inherit" });
+const pg = (action: "start" | "stop") =>
+  execSync(`pg_ctlcluster --skip-systemctl-redirect ${cluster()} main ${action}${action === "stop" ? " -m fast" : ""}`, {
+    stdio: "inherit",
+  });
 const pgReady = () => {
   for (let i = 0; i < 60; i++) {
     try {
@@ -36,7 +39,9 @@ test("with the database down, cached pages are served, a save keeps the text, an
     await expect(reader.getByText("Before the outage.")).toBeVisible();
 
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(page.getByTestId("form-message")).toHaveText("The database is unavailable right now. Your text is kept in this form: save again in a moment.");
+    await expect(page.getByTestId("form-message")).toHaveText(
+      "The database is unavailable right now. Your text is kept in this form: save again in a moment.",
+    );
     await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Written while the database was down.");
   } finally {
     pg("start");

@@ -110,7 +110,12 @@ test("feed, sitemaps and robots are well-formed; the news sitemap keeps to the l
 test("drafts, future-scheduled, archived and trashed articles are a 404 everywhere", async ({ page, request }) => {
   const hidden = [
     await createArticle({ headline: uniqueHeadline("Secret draft"), status: "DRAFT", publishedAt: null, body: "SECRET-DRAFT-TEXT" }),
-    await createArticle({ headline: uniqueHeadline("Embargoed story"), status: "SCHEDULED", publishedAt: new Date(Date.now() + 86_400_000), body: "SECRET-EMBARGO-TEXT" }),
+    await createArticle({
+      headline: uniqueHeadline("Embargoed story"),
+      status: "SCHEDULED",
+      publishedAt: new Date(Date.now() + 86_400_000),
+      body: "SECRET-EMBARGO-TEXT",
+    }),
     await createArticle({ headline: uniqueHeadline("Archived story"), status: "ARCHIVED", body: "SECRET-ARCHIVE-TEXT" }),
   ];
   for (const article of hidden) {
@@ -209,7 +214,7 @@ test("related stories: curated order, only what readers may see, external marked
   await expect(suggested).toContainText([`${tag} survivors speak`]);
   await expect(suggested.filter({ hasText: `${tag} sinks off the coast` })).toHaveCount(0);
   await expect(suggested.filter({ hasText: `${tag} inquiry opens` })).toHaveCount(0);
-  expect(await curated.count() + (await suggested.count())).toBeLessThanOrEqual(5);
+  expect((await curated.count()) + (await suggested.count())).toBeLessThanOrEqual(5);
   void similar;
 
   const off = await createArticle({ headline: `${tag} with related switched off` });

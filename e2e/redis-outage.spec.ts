@@ -13,7 +13,8 @@ const hasRedis = spawnSync("sh", ["-c", "command -v redis-server"]).status === 0
 
 test.skip(!hasRedis, "needs redis-server (Debian's package)");
 
-const startRedis = () => spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+const startRedis = () =>
+  spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
 
 async function until(check: () => Promise<boolean>, what: string) {
   for (let i = 0; i < 100; i++) {
@@ -53,11 +54,24 @@ test("Redis down at start or later: the instance serves readers and editors, and
     children.push(server);
     return server;
   };
-  expect(await get("/").then(() => "in use", () => "free"), `port ${port}`).toBe("free");
+  expect(
+    await get("/").then(
+      () => "in use",
+      () => "free",
+    ),
+    `port ${port}`,
+  ).toBe("free");
   // Started while its Redis is down.
   children.push(
     spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-      env: { ...process.env, NODE_OPTIONS: "", REDIS_URL: redisUrl, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production", NEXTAUTH_URL: base },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: "",
+        REDIS_URL: redisUrl,
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
+        NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+        NEXTAUTH_URL: base,
+      },
       stdio: "ignore",
       detached: true,
     }),

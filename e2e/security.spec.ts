@@ -6,7 +6,10 @@ test("sign-in is throttled per account: after 5 failures even the right password
   const headers = { "X-Forwarded-For": `198.51.100.${Math.floor(Math.random() * 200) + 1}` };
   const csrf = await (await request.get("/api/auth/csrf")).json();
   const attempt = (password: string) =>
-    request.post("/api/auth/callback/credentials", { headers, form: { csrfToken: csrf.csrfToken, email: user.email, password, json: "true" } });
+    request.post("/api/auth/callback/credentials", {
+      headers,
+      form: { csrfToken: csrf.csrfToken, email: user.email, password, json: "true" },
+    });
   for (let i = 0; i < 5; i++) expect((await attempt("wrong password")).status()).toBe(401);
   const blocked = await attempt(user.password);
   expect(blocked.status()).toBe(429);
@@ -15,7 +18,10 @@ test("sign-in is throttled per account: after 5 failures even the right password
   // An unknown email gets exactly the same treatment: nothing tells which emails exist.
   const ghost = { ...user, email: `ghost-${user.email}` };
   for (let i = 0; i < 5; i++) {
-    const r = await request.post("/api/auth/callback/credentials", { headers, form: { csrfToken: csrf.csrfToken, email: ghost.email, password: "x", json: "true" } });
+    const r = await request.post("/api/auth/callback/credentials", {
+      headers,
+      form: { csrfToken: csrf.csrfToken, email: ghost.email, password: "x", json: "true" },
+    });
     expect(r.status()).toBe(401);
   }
 
@@ -44,7 +50,12 @@ test("session cookie is HttpOnly and SameSite=Lax; pages carry security headers"
 });
 
 test("a shared cache may keep reader pages for a second, and never the workspace", async ({ page, request }) => {
-  for (const path of ["/", "/articles/mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south", "/feed.xml", "/api/articles"]) {
+  for (const path of [
+    "/",
+    "/articles/mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south",
+    "/feed.xml",
+    "/api/articles",
+  ]) {
     const response = await request.get(path);
     expect(response.headers()["cache-control"], path).toBe("public, s-maxage=1, stale-while-revalidate=59");
     expect(response.headers()["etag"], path).toBeTruthy();
@@ -59,7 +70,10 @@ test("a shared cache may keep reader pages for a second, and never the workspace
 });
 
 test("bodies over 2 MB are refused with 413 and a readable message", async ({ request }) => {
-  const response = await request.post("/admin/articles/new", { data: "x".repeat(2 * 1024 * 1024 + 1), headers: { "content-type": "text/plain" } });
+  const response = await request.post("/admin/articles/new", {
+    data: "x".repeat(2 * 1024 * 1024 + 1),
+    headers: { "content-type": "text/plain" },
+  });
   expect(response.status()).toBe(413);
   expect(await response.text()).toContain("the limit is 2 MB");
 });
@@ -70,7 +84,10 @@ test("hostile text is stored as given and inert everywhere readers look", async 
   const headline = `${marker} <img src=x onerror="window.__pwned=1"> </script><script>window.__pwned=1</script>`;
   const body = `<script>window.__pwned=1</script>\n\n[click me](javascript:window.__pwned=1) and <b onmouseover="window.__pwned=1">bold</b>\n\nRTL: مرحبا بالعالم — emoji 🦄 — ' OR 1=1; --`;
   let dialogs = 0;
-  page.on("dialog", (d) => { dialogs++; void d.dismiss(); });
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
   await page.goto("/admin/articles/new");
   await page.getByLabel("Headline").fill(headline);
   await page.getByLabel("Slug").fill(`xss-${marker.split(" ").pop()}`);
@@ -87,7 +104,7 @@ test("hostile text is stored as given and inert everywhere readers look", async 
   await page.goto(`/articles/${stored.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
   await expect(page).toHaveTitle(`${headline} — Byline`);
-  await expect(page.getByText("<b onclick=\"x\">Eve</b> O'Hara")).toBeVisible();
+  await expect(page.getByText('<b onclick="x">Eve</b> O\'Hara')).toBeVisible();
   await expect(page.getByText("click me")).toBeVisible();
   await expect(page.locator(".prose-article a")).toHaveCount(0);
   await expect(page.locator(".prose-article script, .prose-article img, .prose-article b")).toHaveCount(0);

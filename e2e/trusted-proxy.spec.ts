@@ -19,11 +19,26 @@ test.afterEach(() => {
 
 test("without a trusted proxy, failures count against the socket address whatever X-Forwarded-For says", async ({ db }) => {
   test.setTimeout(60_000);
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "", DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db", NEXTAUTH_SECRET: E2E_SECRET, NEXTAUTH_URL: base };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: "",
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
+    NEXTAUTH_SECRET: E2E_SECRET,
+    NEXTAUTH_URL: base,
+  };
   delete env.TRUSTED_PROXY_HOPS;
   delete env.REDIS_URL;
   server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore", detached: true });
-  await expect.poll(() => fetch(`${base}/login`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+  await expect
+    .poll(
+      () =>
+        fetch(`${base}/login`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(200);
 
   const user = await createUser("EDITOR");
   const socketKey = addressThrottleKey("127.0.0.1");
@@ -31,7 +46,10 @@ test("without a trusted proxy, failures count against the socket address whateve
   const before = await points(socketKey);
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const cookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const spoofed = ["192.0.2.201", "192.0.2.202", "192.0.2.203"];
   for (const address of spoofed) {
     const response = await fetch(`${base}/api/auth/callback/credentials`, {

@@ -5,7 +5,8 @@ import { captureAction, createArticle, createUser, expect, signIn, test, uniqueH
 // Attacks on the walls, sent as an attacker would send them. Each test has client addresses of its
 // own (the servers trust one proxy hop, which the tests stand in for), so their counts never mix.
 
-const clientAddress = () => `203.0.113.${1 + Math.floor(Math.random() * 254)}, 198.18.${Math.floor(Math.random() * 255)}.${1 + Math.floor(Math.random() * 254)}`;
+const clientAddress = () =>
+  `203.0.113.${1 + Math.floor(Math.random() * 254)}, 198.18.${Math.floor(Math.random() * 255)}.${1 + Math.floor(Math.random() * 254)}`;
 const from = (address = clientAddress()) => ({ "X-Forwarded-For": address });
 
 async function csrf(request: APIRequestContext, headers: Record<string, string>) {
@@ -13,14 +14,27 @@ async function csrf(request: APIRequestContext, headers: Record<string, string>)
 }
 
 /** One sign-in attempt as a script sends it (json=true: next-auth answers with a status instead of a redirect). */
-async function attempt(request: APIRequestContext, email: string, password: string, { path = "callback/credentials", headers = from() } = {}) {
+async function attempt(
+  request: APIRequestContext,
+  email: string,
+  password: string,
+  { path = "callback/credentials", headers = from() } = {},
+) {
   const csrfToken = await csrf(request, headers);
   return request.post(`/api/auth/${path}`, { headers, form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
 }
 
-test("path variants of the credentials callback are all throttled: five guesses, then even the right password waits", async ({ request }) => {
+test("path variants of the credentials callback are all throttled: five guesses, then even the right password waits", async ({
+  request,
+}) => {
   const user = await createUser("ADMIN");
-  const variants = ["callback/credentials/anything", "callback/credentials/a/b", "callback/credentials", "callback/credentials/signin", "callback/credentials/x/y/z"];
+  const variants = [
+    "callback/credentials/anything",
+    "callback/credentials/a/b",
+    "callback/credentials",
+    "callback/credentials/signin",
+    "callback/credentials/x/y/z",
+  ];
   // A trailing slash is only redirected: it reaches no password check.
   const slash = await attempt(request, user.email, "guess", { path: "callback/credentials/" });
   expect(slash.status()).toBe(308);
@@ -40,8 +54,17 @@ test("duplicated fields and JSON bodies are charged to the account that is check
   for (let i = 0; i < 5; i++) {
     const headers = from();
     const csrfToken = await csrf(request, headers);
-    const body = new URLSearchParams([["csrfToken", csrfToken], ["email", decoy.email], ["email", victim.email], ["password", `guess ${i}`], ["json", "true"]]);
-    const response = await request.post("/api/auth/callback/credentials", { headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, data: body.toString() });
+    const body = new URLSearchParams([
+      ["csrfToken", csrfToken],
+      ["email", decoy.email],
+      ["email", victim.email],
+      ["password", `guess ${i}`],
+      ["json", "true"],
+    ]);
+    const response = await request.post("/api/auth/callback/credentials", {
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+      data: body.toString(),
+    });
     expect(response.status()).toBe(401);
   }
   expect((await attempt(request, victim.email, victim.password)).status(), "the victim's account was charged").toBe(429);
@@ -51,7 +74,10 @@ test("duplicated fields and JSON bodies are charged to the account that is check
   for (let i = 0; i < 5; i++) {
     const headers = from();
     const csrfToken = await csrf(request, headers);
-    const response = await request.post("/api/auth/callback/credentials", { headers, data: { csrfToken, email: other.email, password: `guess ${i}`, json: "true" } });
+    const response = await request.post("/api/auth/callback/credentials", {
+      headers,
+      data: { csrfToken, email: other.email, password: `guess ${i}`, json: "true" },
+    });
     expect(response.status(), "a JSON body").toBe(401);
   }
   expect((await attempt(request, other.email, other.password)).status()).toBe(429);
@@ -62,7 +88,12 @@ test("a parallel burst gets no more guesses than the limit", async ({ request })
   const csrfToken = await csrf(request, from());
   const statuses = await Promise.all(
     Array.from({ length: 16 }, (_, i) =>
-      request.post("/api/auth/callback/credentials", { headers: from(), form: { csrfToken, email: user.email, password: `guess ${i}`, json: "true" } }).then((r) => r.status()),
+      request
+        .post("/api/auth/callback/credentials", {
+          headers: from(),
+          form: { csrfToken, email: user.email, password: `guess ${i}`, json: "true" },
+        })
+        .then((r) => r.status()),
     ),
   );
   expect(statuses.filter((s) => s === 401)).toHaveLength(5);
@@ -112,7 +143,12 @@ async function replayer(browser: import("@playwright/test").Browser, cookies: Aw
 
 /** Every way a browser reads a workspace page: a plain GET, a client-side navigation (RSC), the preview. */
 async function readsOfDraft(context: BrowserContext, articleId: string) {
-  const paths = [`/admin/articles/${articleId}`, `/admin/articles/${articleId}/preview`, `/admin/articles/${articleId}/revisions/1`, "/admin/articles"];
+  const paths = [
+    `/admin/articles/${articleId}`,
+    `/admin/articles/${articleId}/preview`,
+    `/admin/articles/${articleId}/revisions/1`,
+    "/admin/articles",
+  ];
   const bodies: string[] = [];
   for (const path of paths) {
     for (const headers of [{}, { RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }] as Record<string, string>[]) {
@@ -126,13 +162,28 @@ async function readsOfDraft(context: BrowserContext, articleId: string) {
 test("a disabled editor's cookie reads no draft: not by GET, client navigation, preview or revision", async ({ browser, db }) => {
   const secret = uniqueHeadline("Embargoed draft text");
   const article = await createArticle({ headline: uniqueHeadline("Draft"), status: "DRAFT", publishedAt: null, body: secret });
-  const snapshot = { slug: article.slug, headline: article.headline, standfirst: "", body: secret, caption: "", dateline: "", source: "", status: "DRAFT", publishedAt: null, relatedEnabled: true, authorIds: [] };
+  const snapshot = {
+    slug: article.slug,
+    headline: article.headline,
+    standfirst: "",
+    body: secret,
+    caption: "",
+    dateline: "",
+    source: "",
+    status: "DRAFT",
+    publishedAt: null,
+    relatedEnabled: true,
+    authorIds: [],
+  };
   await db.revision.create({ data: { articleId: article.id, version: 1, snapshot: JSON.stringify(snapshot) } });
   const context = await browser.newContext();
   const page = await context.newPage();
   const editor = await createUser("EDITOR");
   await signIn(page, editor);
-  expect((await readsOfDraft(context, article.id)).some((b) => b.includes(secret)), "the control: a live session reads the draft").toBe(true);
+  expect(
+    (await readsOfDraft(context, article.id)).some((b) => b.includes(secret)),
+    "the control: a live session reads the draft",
+  ).toBe(true);
 
   // Disabled straight in the database, sessions left as they were: the check in lib/ must hold alone.
   await db.user.update({ where: { id: editor.id }, data: { disabled: true } });
@@ -218,7 +269,12 @@ test("an admin signs a user out everywhere", async ({ browser, page, loginAs }) 
 });
 
 /** A raw request with a chunked body (no Content-Length), as fetch and Playwright never send. */
-function chunkedPost(path: string, headers: Record<string, string>, chunks: number, chunkSize: number): Promise<{ status: number; text: string }> {
+function chunkedPost(
+  path: string,
+  headers: Record<string, string>,
+  chunks: number,
+  chunkSize: number,
+): Promise<{ status: number; text: string }> {
   const url = new URL(path, test.info().project.use.baseURL);
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } }, (response) => {
@@ -227,7 +283,11 @@ function chunkedPost(path: string, headers: Record<string, string>, chunks: numb
       response.on("data", (d) => (text += d));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
     });
-    request.on("error", (error) => ((error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET" ? resolve({ status: 413, text: "reset" }) : reject(error)));
+    request.on("error", (error) =>
+      (error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET"
+        ? resolve({ status: 413, text: "reset" })
+        : reject(error),
+    );
     const chunk = "a".repeat(chunkSize);
     let sent = 0;
     const write = () => {
@@ -242,20 +302,41 @@ function chunkedPost(path: string, headers: Record<string, string>, chunks: numb
 }
 
 test("bodies are limited by the bytes actually sent, chunked ones included", async ({ request }) => {
-  const auth = await chunkedPost("/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", ...from() }, 64, 1024);
+  const auth = await chunkedPost(
+    "/api/auth/callback/credentials",
+    { "content-type": "application/x-www-form-urlencoded", ...from() },
+    64,
+    1024,
+  );
   expect(auth.status).toBe(413);
   expect((await request.get("/")).status(), "the server is unharmed").toBe(200);
 });
 
 test("malformed percent-encoding is a 400 or 404 on every route, never a 500", async ({ request, page, loginAs }) => {
-  const paths = ["/articles/100%25-off", "/articles/%C3%28", "/articles/%", "/authors/%25", "/authors/%E0%A4%A", "/api/articles/%25", "/api/articles/%C3%28", "/page/%25", "/%C3%28"];
+  const paths = [
+    "/articles/100%25-off",
+    "/articles/%C3%28",
+    "/articles/%",
+    "/authors/%25",
+    "/authors/%E0%A4%A",
+    "/api/articles/%25",
+    "/api/articles/%C3%28",
+    "/page/%25",
+    "/%C3%28",
+  ];
   for (const path of paths) {
     const status = (await request.get(path)).status();
     expect([400, 404], `${path} → ${status}`).toContain(status);
   }
   expect((await request.get("/search?q=%C3%28%")).status(), "a query is decoded leniently").toBe(200);
   await loginAs("EDITOR");
-  for (const path of ["/admin/articles/%C3%28", "/admin/authors/%25", "/admin/articles/%25/preview", "/admin/articles/x/revisions/%25", "/admin/articles?page=%C3%28"]) {
+  for (const path of [
+    "/admin/articles/%C3%28",
+    "/admin/authors/%25",
+    "/admin/articles/%25/preview",
+    "/admin/articles/x/revisions/%25",
+    "/admin/articles?page=%C3%28",
+  ]) {
     const status = (await page.request.get(path)).status();
     expect(status, path).toBeLessThan(500);
   }
@@ -289,18 +370,31 @@ test("a Server Action sent anything but form data answers a clear error and chan
     ["application/x-www-form-urlencoded", "body=urlencoded"],
     ["", ""],
   ]) {
-    const response = await page.request.post(`/admin/articles/${article.id}`, { headers: { "next-action": actionId, "content-type": contentType, accept: "text/x-component" }, data: body });
+    const response = await page.request.post(`/admin/articles/${article.id}`, {
+      headers: { "next-action": actionId, "content-type": contentType, accept: "text/x-component" },
+      data: body,
+    });
     expect(response.status(), body).toBe(400);
     expect(await response.text(), body).toContain("This request did not carry a form.");
   }
   expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).body).toBe("Untouched.");
 });
 
-test("cross-site writes are refused by the app: no Origin with Sec-Fetch-Site cross-site, or a foreign Origin", async ({ page, loginAs, db, request }) => {
+test("cross-site writes are refused by the app: no Origin with Sec-Fetch-Site cross-site, or a foreign Origin", async ({
+  page,
+  loginAs,
+  db,
+  request,
+}) => {
   const article = await createArticle({ headline: uniqueHeadline("Cross-site target"), body: "Untouched." });
   await loginAs("EDITOR");
   const replay = await replaySave(page, article.id);
-  for (const headers of [{ "sec-fetch-site": "cross-site" }, { origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "same-site", origin: "https://byline.evil.example" }] as Record<string, string>[]) {
+  for (const headers of [
+    { "sec-fetch-site": "cross-site" },
+    { origin: "https://evil.example" },
+    { origin: "null" },
+    { "sec-fetch-site": "same-site", origin: "https://byline.evil.example" },
+  ] as Record<string, string>[]) {
     const replayed = await replay(page, { maxRedirects: 0, headers });
     expect(replayed.status(), JSON.stringify(headers)).toBe(403);
     expect(await replayed.text()).toContain("this request came from another site");
@@ -310,7 +404,10 @@ test("cross-site writes are refused by the app: no Origin with Sec-Fetch-Site cr
   const user = await createUser("EDITOR");
   const headers = from();
   const csrfToken = await csrf(request, headers);
-  const crossSite = await request.post("/api/auth/callback/credentials", { headers: { ...headers, "sec-fetch-site": "cross-site" }, form: { csrfToken, email: user.email, password: user.password, json: "true" } });
+  const crossSite = await request.post("/api/auth/callback/credentials", {
+    headers: { ...headers, "sec-fetch-site": "cross-site" },
+    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+  });
   expect(crossSite.status()).toBe(403);
   // The same replay from the page's own site goes through: the refusal is about the site alone.
   expect((await replay(page, { maxRedirects: 0, headers: { "sec-fetch-site": "same-origin" } })).status()).toBeLessThan(400);
@@ -322,12 +419,18 @@ test("redirect targets are bounded: a 10 kB callback URL is never echoed into he
   const anonymous = await request.get(long, { maxRedirects: 0 });
   expect(anonymous.status()).toBe(307);
   expect(anonymous.headers()["location"].length).toBeLessThan(1000);
-  const signin = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(`/admin/${"x".repeat(10_000)}`)}`, { maxRedirects: 0 });
+  const signin = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(`/admin/${"x".repeat(10_000)}`)}`, {
+    maxRedirects: 0,
+  });
   expect(signin.status()).toBe(400);
   const headerBytes = Object.entries(signin.headers()).reduce((n, [k, v]) => n + k.length + v.length, 0);
   expect(headerBytes).toBeLessThan(4096);
   const headers = from();
   const csrfToken = await csrf(request, headers);
-  const posted = await request.post("/api/auth/callback/credentials", { headers, form: { csrfToken, email: "x@example.test", password: "x", callbackUrl: `/admin/${"x".repeat(10_000)}`, json: "true" }, maxRedirects: 0 });
+  const posted = await request.post("/api/auth/callback/credentials", {
+    headers,
+    form: { csrfToken, email: "x@example.test", password: "x", callbackUrl: `/admin/${"x".repeat(10_000)}`, json: "true" },
+    maxRedirects: 0,
+  });
   expect(posted.status()).toBe(400);
 });

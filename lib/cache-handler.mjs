@@ -18,7 +18,8 @@ CacheHandler.onCreation(async ({ buildId }) => {
   const client = createClient({ url: process.env.REDIS_URL, pingInterval: 10_000, disableOfflineQueue: true });
   let reported = false;
   client.on("error", (error) => {
-    if (!reported) console.error(`[byline] Redis cache unavailable (${error.message}); serving from this instance's memory until it is back.`);
+    if (!reported)
+      console.error(`[byline] Redis cache unavailable (${error.message}); serving from this instance's memory until it is back.`);
     reported = true;
   });
   client.on("ready", () => {

@@ -57,7 +57,10 @@ export function createDb(url: string): Db {
 
 /** DATABASE_REPLICA_URLS: comma-separated PostgreSQL read replicas of DATABASE_URL. */
 export function replicaUrls(value = process.env.DATABASE_REPLICA_URLS): string[] {
-  const urls = (value ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  const urls = (value ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
   for (const url of urls) {
     if (engineOf(url) !== "postgresql") throw new Error("DATABASE_REPLICA_URLS must list postgresql:// URLs");
   }
@@ -121,7 +124,9 @@ export async function waitForReplicas(timeoutMs = 2_000): Promise<void> {
     replicas().map(async (replica) => {
       for (;;) {
         // NULL: the server is not a standby (replaying nothing), so there is nothing to wait for.
-        const [{ behind }] = await replica.$queryRaw<{ behind: boolean | null }[]>`SELECT pg_last_wal_replay_lsn() < ${lsn}::pg_lsn AS behind`;
+        const [{ behind }] = await replica.$queryRaw<
+          { behind: boolean | null }[]
+        >`SELECT pg_last_wal_replay_lsn() < ${lsn}::pg_lsn AS behind`;
         if (!behind || Date.now() > deadline) return;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }

@@ -33,7 +33,8 @@ function commonHeaders(siteUrl) {
     { key: "X-Frame-Options", value: "DENY" },
   ];
   // HSTS only where the site is served over HTTPS: on http://localhost it would be ignored or harmful.
-  if ((siteUrl || "").startsWith("https://")) headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+  if ((siteUrl || "").startsWith("https://"))
+    headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
   return headers;
 }
 

@@ -2,7 +2,10 @@
 
 /** Removes accents (é → e) but keeps letters of every script (Arabic, Cyrillic…). */
 function foldDiacritics(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").normalize("NFC");
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFC");
 }
 
 /**

@@ -34,7 +34,9 @@ async function timed(fn: () => Promise<unknown>) {
 }
 
 async function main() {
-  console.log(`workspace at scale: ${ARTICLES.toLocaleString("en")} articles, ${AUTHORS.toLocaleString("en")} authors; ${os.cpus().length} cores; ${RUNS} runs each`);
+  console.log(
+    `workspace at scale: ${ARTICLES.toLocaleString("en")} articles, ${AUTHORS.toLocaleString("en")} authors; ${os.cpus().length} cores; ${RUNS} runs each`,
+  );
   const existing = process.env.BENCH_DB_URL;
   const engines = existing ? [engineOf(existing)] : (process.env.BENCH_ENGINES ?? "sqlite,postgresql").split(",");
   for (const engine of engines) {
@@ -44,9 +46,16 @@ async function main() {
     process.env.DATABASE_URL = scratch.url;
     const started = performance.now();
     const BATCH = 500;
-    const resumeAt = existing && process.argv.includes("--fill") ? Math.floor((await scratch.db.article.count()) / BATCH) * BATCH : existing ? ARTICLES : 0;
+    const resumeAt =
+      existing && process.argv.includes("--fill")
+        ? Math.floor((await scratch.db.article.count()) / BATCH) * BATCH
+        : existing
+          ? ARTICLES
+          : 0;
     for (let i = resumeAt; i < ARTICLES; i += BATCH) {
-      const texts = syntheticDocuments(Math.min(BATCH, ARTICLES - i), 1000 + i, AUTHORS).map((t, k) => t.replace(/^(First Published: .*\n\n\n.*?)(\n)/, `$1 ${i + k}$2`));
+      const texts = syntheticDocuments(Math.min(BATCH, ARTICLES - i), 1000 + i, AUTHORS).map((t, k) =>
+        t.replace(/^(First Published: .*\n\n\n.*?)(\n)/, `$1 ${i + k}$2`),
+      );
       const docs = texts.map((t) => {
         const parsed = parseDocument(t, "x");
         if (!parsed.ok) throw new Error(parsed.error);
@@ -57,15 +66,27 @@ async function main() {
     // Statistics for the planner, as autovacuum gathers them on a live PostgreSQL server (SQLite's
     // are refreshed when lib/db.ts opens the database).
     if (engine === "postgresql") await scratch.db.$executeRawUnsafe("VACUUM ANALYZE");
-    const [articles, authors, links] = await Promise.all([scratch.db.article.count(), scratch.db.author.count(), scratch.db.relatedLink.count()]);
-    const built = existing && resumeAt >= ARTICLES ? "existing database" : `built in ${((performance.now() - started) / 1000).toFixed(0)} s`;
-    console.log(`\n${engine}: ${articles.toLocaleString("en")} articles, ${authors.toLocaleString("en")} authors, ${links.toLocaleString("en")} related links (${built})`);
+    const [articles, authors, links] = await Promise.all([
+      scratch.db.article.count(),
+      scratch.db.author.count(),
+      scratch.db.relatedLink.count(),
+    ]);
+    const built =
+      existing && resumeAt >= ARTICLES ? "existing database" : `built in ${((performance.now() - started) / 1000).toFixed(0)} s`;
+    console.log(
+      `\n${engine}: ${articles.toLocaleString("en")} articles, ${authors.toLocaleString("en")} authors, ${links.toLocaleString("en")} related links (${built})`,
+    );
 
     const { listArticlesForAdmin } = await import("@/lib/articles/queries");
     const { suggestionsFor, listLinkProblems, candidatesForLabel } = await import("@/lib/related-links/queries");
     const { startSession } = await import("@/lib/auth/sessions");
     // The workspace reads as an editor would make them, each checking its actor first.
-    const editor = await scratch.db.user.upsert({ where: { email: "bench-editor@example.test" }, create: { email: "bench-editor@example.test", role: "EDITOR", passwordHash: "x" }, update: {}, select: { id: true } });
+    const editor = await scratch.db.user.upsert({
+      where: { email: "bench-editor@example.test" },
+      create: { email: "bench-editor@example.test", role: "EDITOR", passwordHash: "x" },
+      update: {},
+      select: { id: true },
+    });
     const actor = { sessionId: await startSession(editor.id) };
     const sample = await scratch.db.article.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
     const author = await scratch.db.author.findFirstOrThrow({ select: { id: true } });

@@ -26,7 +26,15 @@ const DB_FILE = "data/bench.db";
 const STATIC_PAGE_DIR = "app/(reader)/bench-static";
 const PG_URL = process.env.BENCH_PG_URL;
 const DATABASE_URL = PG_URL ?? `file:./${DB_FILE}`;
-const env = { ...process.env, DATABASE_URL, NEXTAUTH_SECRET: "bench-secret", NEXTAUTH_URL: `http://127.0.0.1:${APP}`, SITE_URL: `http://127.0.0.1:${APP}`, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: "" };
+const env = {
+  ...process.env,
+  DATABASE_URL,
+  NEXTAUTH_SECRET: "bench-secret",
+  NEXTAUTH_URL: `http://127.0.0.1:${APP}`,
+  SITE_URL: `http://127.0.0.1:${APP}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_OPTIONS: "",
+};
 const children: ChildProcess[] = [];
 
 function sh(command: string, args: string[]) {
@@ -56,7 +64,9 @@ async function prepare() {
     return file;
   });
   await importFiles(db, ["seeds/000_8fd1ad85870b55ea.txt", ...files], { log: () => {} });
-  await db.user.create({ data: { email: "bench@example.test", name: "Bench", role: "EDITOR", passwordHash: await hashPassword("bench passphrase 123") } });
+  await db.user.create({
+    data: { email: "bench@example.test", name: "Bench", role: "EDITOR", passwordHash: await hashPassword("bench passphrase 123") },
+  });
   rmSync(dir, { recursive: true, force: true });
   return db;
 }
@@ -88,11 +98,15 @@ async function publishToVisible(articleId: string, slug: string, readerBase: str
     const page = await (await browser.newContext()).newPage();
     const base = `http://127.0.0.1:${APP}`;
     const csrf = await (await page.request.get(`${base}/api/auth/csrf`)).json();
-    await page.request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken: csrf.csrfToken, email: "bench@example.test", password: "bench passphrase 123", json: "true" } });
+    await page.request.post(`${base}/api/auth/callback/credentials`, {
+      form: { csrfToken: csrf.csrfToken, email: "bench@example.test", password: "bench passphrase 123", json: "true" },
+    });
     await page.goto(`${base}/admin/articles/${articleId}`);
     const timings: number[] = [];
     const savedVersion = () =>
-      page.evaluate(() => Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./)?.[1] ?? 0));
+      page.evaluate(() =>
+        Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./)?.[1] ?? 0),
+      );
     for (let i = 0; i < 5; i++) {
       const marker = `Bench marker ${Date.now()}-${i}`;
       const before = await savedVersion();
@@ -106,7 +120,10 @@ async function publishToVisible(articleId: string, slug: string, readerBase: str
       }
       timings.push(performance.now() - started);
       // The form reloads at the new version before the next edit.
-      await page.waitForFunction((v) => Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./)?.[1] ?? 0) > v, before);
+      await page.waitForFunction(
+        (v) => Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./)?.[1] ?? 0) > v,
+        before,
+      );
     }
     return timings;
   } finally {
@@ -144,11 +161,19 @@ const fmt = (n: number, digits = 0) => n.toFixed(digits);
 
 async function main() {
   const started = new Date();
-  console.log(`Byline benchmark — ${started.toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-  console.log(`preparing: ${PG_URL ? "PostgreSQL" : "SQLite"} database with the seed and 2,000 synthetic articles, production build${process.env.REDIS_URL ? ", Redis cache" : ""}…`);
+  console.log(
+    `Byline benchmark — ${started.toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  );
+  console.log(
+    `preparing: ${PG_URL ? "PostgreSQL" : "SQLite"} database with the seed and 2,000 synthetic articles, production build${process.env.REDIS_URL ? ", Redis cache" : ""}…`,
+  );
   const db = await prepare();
   sh("node_modules/.bin/next", ["build"]);
-  const seed = await db.article.findFirstOrThrow({ where: { importHash: { not: null } }, orderBy: { publishedAt: "asc" }, select: { id: true, slug: true } });
+  const seed = await db.article.findFirstOrThrow({
+    where: { importHash: { not: null } },
+    orderBy: { publishedAt: "asc" },
+    select: { id: true, slug: true },
+  });
   const articleUrl = `http://127.0.0.1:${APP}/articles/${seed.slug}`;
 
   const startApp = async () => {
@@ -223,7 +248,9 @@ export default function BenchStatic() {
 
   for (const [through, base] of [["Byline", `http://127.0.0.1:${APP}`], ...(nginx ? [["nginx", `http://127.0.0.1:${NGINX}`]] : [])]) {
     const visible = (await publishToVisible(seed.id, seed.slug, base)).sort((a, b) => a - b);
-    console.log(`\npublish-to-visible through ${through} (click "Publish now" → reader page shows the text), 5 runs: median ${fmt(visible[2])} ms, max ${fmt(visible[4])} ms`);
+    console.log(
+      `\npublish-to-visible through ${through} (click "Publish now" → reader page shows the text), 5 runs: median ${fmt(visible[2])} ms, max ${fmt(visible[4])} ms`,
+    );
   }
   await db.$disconnect();
   bare.close();

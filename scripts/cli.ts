@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 
 /** Runs a command-line tool: its exit code, or 1 with a one-line error; the database is closed either way. */
 export function runCli(main: () => Promise<number>): void {
-  main()
+  void main()
     .catch((error) => {
       console.error(`error: ${(error as Error).message}`);
       return 1;

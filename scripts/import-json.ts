@@ -25,7 +25,9 @@ async function main() {
     console.error(`error: ${file}: ${error.message}`);
     return 1;
   }
-  console.log(`imported ${counts.articles} articles, ${counts.authors} authors, ${counts.users} users (users must have their passwords reset by an admin)`);
+  console.log(
+    `imported ${counts.articles} articles, ${counts.authors} authors, ${counts.users} users (users must have their passwords reset by an admin)`,
+  );
   return 0;
 }
 

@@ -66,10 +66,14 @@ async function editorLoop(page: Page, articleId: string, until: number, acks: { 
     // The save is acknowledged when the page reports a version newer than the last one.
     const previous = acks.at(-1)?.version ?? 0;
     try {
-      const handle = await page.waitForFunction((after) => {
-        const match = document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./);
-        return match && Number(match[1]) > after ? Number(match[1]) : null;
-      }, previous, { timeout: 15_000 });
+      const handle = await page.waitForFunction(
+        (after) => {
+          const match = document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./);
+          return match && Number(match[1]) > after ? Number(match[1]) : null;
+        },
+        previous,
+        { timeout: 15_000 },
+      );
       acks.push({ version: (await handle.jsonValue()) as number, body });
     } catch (error) {
       if (killed) return; // the save in flight when the server died was never acknowledged
@@ -79,7 +83,9 @@ async function editorLoop(page: Page, articleId: string, until: number, acks: { 
 }
 
 async function main() {
-  const seedSlug = (await db.article.findFirst({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" }, select: { slug: true } }))?.slug;
+  const seedSlug = (
+    await db.article.findFirst({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" }, select: { slug: true } })
+  )?.slug;
   if (!seedSlug) throw new Error("the database has no published article: run the seed first");
   const paths = [`/articles/${seedSlug}`, "/", "/search?q=france", "/feed.xml", "/api/articles"];
 
@@ -87,10 +93,18 @@ async function main() {
   const stamp = Date.now().toString(36);
   const setups = await Promise.all(
     Array.from({ length: editors }, async (_, i) => {
-      const user = await db.user.create({ data: { email: `load-${stamp}-${i}@example.test`, name: `Load ${i}`, role: "EDITOR", passwordHash } });
+      const user = await db.user.create({
+        data: { email: `load-${stamp}-${i}@example.test`, name: `Load ${i}`, role: "EDITOR", passwordHash },
+      });
       const headline = `Load test story ${stamp} ${i}`;
       const article = await db.article.create({
-        data: { slug: `load-${stamp}-${i}`, headline, headlineKey: headlineKey(headline), body: "Start.", revisions: { create: { version: 1, snapshot: JSON.stringify({ body: "Start." }) } } },
+        data: {
+          slug: `load-${stamp}-${i}`,
+          headline,
+          headlineKey: headlineKey(headline),
+          body: "Start.",
+          revisions: { create: { version: 1, snapshot: JSON.stringify({ body: "Start." }) } },
+        },
       });
       return { user, article };
     }),
@@ -103,7 +117,9 @@ async function main() {
       setups.map(async ({ user }) => {
         const page = await (await browser.newContext()).newPage();
         const csrf = await (await page.request.get(`${base}/api/auth/csrf`)).json();
-        await page.request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken: csrf.csrfToken, email: user.email, password: "load test passphrase", json: "true" } });
+        await page.request.post(`${base}/api/auth/callback/credentials`, {
+          form: { csrfToken: csrf.csrfToken, email: user.email, password: "load test passphrase", json: "true" },
+        });
         return page;
       }),
     );
@@ -111,10 +127,13 @@ async function main() {
     const stats = { latencies: [] as number[], statuses: new Map<number, number>() };
     const acks = setups.map(() => [] as { version: number; body: string }[]);
     const killer = crash
-      ? setTimeout(() => {
-          killed = true;
-          process.kill(-server.pid!, "SIGKILL");
-        }, (seconds * 1000) / 2)
+      ? setTimeout(
+          () => {
+            killed = true;
+            process.kill(-server.pid!, "SIGKILL");
+          },
+          (seconds * 1000) / 2,
+        )
       : undefined;
     await Promise.all([
       ...Array.from({ length: readers }, () => readerLoop(paths, until, stats)),
@@ -135,12 +154,21 @@ async function main() {
     const errors = [...stats.statuses].filter(([status]) => status >= 500 && !(crash && status === 599));
     if (errors.length) fail(`reader 5xx responses: ${JSON.stringify(Object.fromEntries(errors))}`);
     for (const [i, { article }] of setups.entries()) {
-      const revisions = await db.revision.findMany({ where: { articleId: article.id }, orderBy: { version: "asc" }, select: { version: true, snapshot: true } });
+      const revisions = await db.revision.findMany({
+        where: { articleId: article.id },
+        orderBy: { version: "asc" },
+        select: { version: true, snapshot: true },
+      });
       const bodyAt = new Map(revisions.map((r) => [r.version, JSON.parse(r.snapshot).body as string]));
-      for (const ack of acks[i]) if (bodyAt.get(ack.version) !== ack.body) fail(`editor ${i}: acknowledged version ${ack.version} is not in the history as saved`);
-      const stored = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { version: true, body: true, headline: true, status: true } });
+      for (const ack of acks[i])
+        if (bodyAt.get(ack.version) !== ack.body) fail(`editor ${i}: acknowledged version ${ack.version} is not in the history as saved`);
+      const stored = await db.article.findUniqueOrThrow({
+        where: { id: article.id },
+        select: { version: true, body: true, headline: true, status: true },
+      });
       const current = revisions.at(-1);
-      if (!current || current.version !== stored.version || JSON.parse(current.snapshot).body !== stored.body) fail(`editor ${i}: the article is not whole at its latest revision`);
+      if (!current || current.version !== stored.version || JSON.parse(current.snapshot).body !== stored.body)
+        fail(`editor ${i}: the article is not whole at its latest revision`);
       if (revisions.some((r, k) => r.version !== k + 1)) fail(`editor ${i}: revision versions are not 1..${stored.version} in order`);
       const last = acks[i].at(-1);
       // Without a crash the last acknowledged save is current; with one, a later unacknowledged save may have committed.
@@ -153,7 +181,9 @@ async function main() {
     const saves = acks.reduce((n, a) => n + a.length, 0);
     if (crash && (await fetch(`${base}/articles/${seedSlug}`)).status !== 200) fail("the restarted server does not serve the article page");
     console.log(`load: ${seconds}s, ${readers} readers, ${editors} editors in Chromium${crash ? ", server SIGKILLed halfway" : ""}`);
-    console.log(`readers: ${sorted.length} requests, ${(sorted.length / seconds).toFixed(0)} req/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}`);
+    console.log(
+      `readers: ${sorted.length} requests, ${(sorted.length / seconds).toFixed(0)} req/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}`,
+    );
     console.log(`editors: ${saves} acknowledged saves, all in their revision history in order: ${failures === 0 ? "yes" : "no"}`);
     console.log(`${failures === 0 ? 1 : 0} passed, ${failures === 0 ? 0 : 1} failed`);
     return failures === 0 ? 0 : 1;

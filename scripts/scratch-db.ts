@@ -9,7 +9,6 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { createDb, type Db } from "@/lib/db";
 
-
 function migrationScripts(folder: string): string[] {
   return readdirSync(folder)
     .filter((name) => /^\d+_/.test(name))
@@ -48,7 +47,14 @@ export async function createScratchDb(where: "sqlite" | string): Promise<Scratch
     raw.close();
     const url = `file:${file}`;
     const db = createDb(url);
-    return { db, url, drop: async () => { await db.$disconnect(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      url,
+      drop: async () => {
+        await db.$disconnect();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `byline_test_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
   await adminQuery(where, `CREATE DATABASE "${name}"`);

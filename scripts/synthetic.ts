@@ -1,6 +1,8 @@
 // Synthetic news documents in the seed format, for benchmarks. Deterministic for a given seed.
 const WORDS =
-  "government minister talks border army rebels city election court president protest economy oil market storm flood health vaccine school strike police trade summit sanctions ceasefire parliament budget refugees drought harvest bank inflation port railway airport bridge hospital village mayor coast river desert mountain".split(" ");
+  "government minister talks border army rebels city election court president protest economy oil market storm flood health vaccine school strike police trade summit sanctions ceasefire parliament budget refugees drought harvest bank inflation port railway airport bridge hospital village mayor coast river desert mountain".split(
+    " ",
+  );
 const FIRST = "Amira Omar Lina Karim Sara Yusuf Nadia Hassan Leila Samir Maya Tariq Rana Ziad Huda Jamal Dina Fares Salma Adel".split(" ");
 const LAST = "Haddad Mansour Khalil Nasser Saleh Aziz Farouk Daher Hamdan Rahal Sabbagh Issa Najjar Karam Zein".split(" ");
 const PLACES = "CAIRO BEIRUT TUNIS AMMAN RABAT ALGIERS BAGHDAD DUBAI DOHA KHARTOUM".split(" ");
@@ -23,7 +25,11 @@ function random(seed: number) {
 // A news-like vocabulary: the common words above plus 6,000 made-up ones, drawn with a skew so a few
 // words are everywhere and most are rare, as in real text (full-text search depends on it).
 const SYLLABLES = "ka ro mi tu se na li vo de pa zu ne ri mo sa ta ve lu ga fi".split(" ");
-const RARE = Array.from({ length: 6000 }, (_, i) => SYLLABLES[i % 20] + SYLLABLES[Math.floor(i / 20) % 20] + (i >= 400 ? SYLLABLES[Math.floor(i / 400) % 20] : "") + (i >= 8000 ? "n" : ""));
+const RARE = Array.from(
+  { length: 6000 },
+  (_, i) =>
+    SYLLABLES[i % 20] + SYLLABLES[Math.floor(i / 20) % 20] + (i >= 400 ? SYLLABLES[Math.floor(i / 400) % 20] : "") + (i >= 8000 ? "n" : ""),
+);
 
 export function syntheticDocuments(count: number, seed = 1, authorPool = FIRST.length * LAST.length): string[] {
   const next = random(seed);

@@ -14,7 +14,10 @@ const engine = engineFor();
 
 function run(command, commandArgs, env = {}) {
   console.log(`\n$ ${command} ${commandArgs.join(" ")}`);
-  const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", ...env } });
+  const result = spawnSync(command, commandArgs, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", ...env },
+  });
   if (result.status !== 0) {
     console.error(`\n✖ ${command} ${commandArgs.join(" ")} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status || 1);
@@ -39,6 +42,11 @@ async function freshE2eDatabase() {
 }
 
 console.log(`Byline test suite on ${engine}`);
+if (only === null) {
+  // Static checks first: they take seconds and name the line.
+  run("npm", ["run", "lint"]);
+  run("npm", ["run", "format:check"]);
+}
 if (only !== "e2e") run("npm", ["run", "test:unit"]);
 if (only !== "unit") {
   const e2eUrl = await freshE2eDatabase();

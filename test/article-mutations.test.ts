@@ -18,7 +18,21 @@ before(async () => {
 after(async () => t.drop());
 
 const form = (o: Record<string, string>) =>
-  schema.articleFormSchema.parse({ headline: "H", slug: "", standfirst: "", body: "B", caption: "", dateline: "", source: "", authors: "", status: "DRAFT", publishedAt: "", version: "0", intent: "save", ...o });
+  schema.articleFormSchema.parse({
+    headline: "H",
+    slug: "",
+    standfirst: "",
+    body: "B",
+    caption: "",
+    dateline: "",
+    source: "",
+    authors: "",
+    status: "DRAFT",
+    publishedAt: "",
+    version: "0",
+    intent: "save",
+    ...o,
+  });
 
 test("each save bumps the version and records a full revision", async () => {
   const created = await mutations.saveArticle(actor, form({ headline: "Revision story", authors: "new:Rita Roe" }));
@@ -26,7 +40,13 @@ test("each save bumps the version and records a full revision", async () => {
   const edited = await mutations.saveArticle(actor, form({ headline: "Revision story", body: "Second", version: "1" }), created.id);
   assert.ok(edited.ok && edited.version === 2);
   const revisions = await t.db.revision.findMany({ where: { articleId: created.id }, orderBy: { version: "asc" } });
-  assert.deepEqual(revisions.map((r) => [r.version, JSON.parse(r.snapshot).body, r.userId]), [[1, "B", user.id], [2, "Second", user.id]]);
+  assert.deepEqual(
+    revisions.map((r) => [r.version, JSON.parse(r.snapshot).body, r.userId]),
+    [
+      [1, "B", user.id],
+      [2, "Second", user.id],
+    ],
+  );
   assert.equal(JSON.parse(revisions[0].snapshot).authorIds.length, 1, "the first revision has the new author");
 });
 
@@ -77,7 +97,11 @@ test("a new article's headline resolves waiting related-story labels", async () 
 test("restoring a revision keeps status and publish time", async () => {
   const created = await mutations.saveArticle(actor, form({ headline: "Restore story", body: "Old text" }));
   assert.ok(created.ok);
-  const published = await mutations.saveArticle(actor, form({ headline: "Restore story", body: "New text", version: "1", intent: "publish" }), created.id);
+  const published = await mutations.saveArticle(
+    actor,
+    form({ headline: "Restore story", body: "New text", version: "1", intent: "publish" }),
+    created.id,
+  );
   assert.ok(published.ok);
   const before = await t.db.article.findUniqueOrThrow({ where: { id: created.id } });
   const restored = await mutations.restoreRevision(actor, created.id, 1, 2);

@@ -21,7 +21,18 @@ before(async () => {
     for (const [time, publishedAt] of Object.entries(times))
       for (const trashed of [false, true]) {
         const slug = `${status}-${time}-${trashed ? "trashed" : "live"}`.toLowerCase();
-        await t.db.article.create({ data: { slug, headline: slug, headlineKey: slug, body: "x", status, publishedAt, deletedAt: trashed ? times.past : null, createdAt: new Date(now.getTime() - ++n) } });
+        await t.db.article.create({
+          data: {
+            slug,
+            headline: slug,
+            headlineKey: slug,
+            body: "x",
+            status,
+            publishedAt,
+            deletedAt: trashed ? times.past : null,
+            createdAt: new Date(now.getTime() - ++n),
+          },
+        });
       }
 });
 after(async () => t.drop());
@@ -29,14 +40,28 @@ after(async () => t.drop());
 test("the predicate, the Prisma where, its negation and the SQL fragment agree on all 32 combinations", async () => {
   const rows = await t.db.article.findMany({ select: { slug: true, status: true, publishedAt: true, deletedAt: true } });
   assert.equal(rows.length, 32);
-  const byPredicate = rows.filter((r) => policy.isVisibleToReaders(r, now)).map((r) => r.slug).sort();
+  const byPredicate = rows
+    .filter((r) => policy.isVisibleToReaders(r, now))
+    .map((r) => r.slug)
+    .sort();
   const byWhere = (await t.db.article.findMany({ where: policy.visibleToReaders(now), select: { slug: true } })).map((r) => r.slug).sort();
   const hidden = (await t.db.article.findMany({ where: policy.hiddenFromReaders(now), select: { slug: true } })).map((r) => r.slug);
-  const bySql = (await t.db.$queryRaw<{ slug: string }[]>(Prisma.sql`SELECT x."slug" FROM "Article" x WHERE ${policy.visibleToReadersSql("x", now)}`)).map((r) => r.slug).sort();
+  const bySql = (
+    await t.db.$queryRaw<{ slug: string }[]>(Prisma.sql`SELECT x."slug" FROM "Article" x WHERE ${policy.visibleToReadersSql("x", now)}`)
+  )
+    .map((r) => r.slug)
+    .sort();
   assert.deepEqual(byPredicate, ["published-now-live", "published-past-live", "scheduled-now-live", "scheduled-past-live"]);
   assert.deepEqual(byWhere, byPredicate);
   assert.deepEqual(bySql, byPredicate);
-  assert.deepEqual(rows.map((r) => r.slug).filter((s) => !hidden.includes(s)).sort(), byPredicate, "hidden is exactly the rest");
+  assert.deepEqual(
+    rows
+      .map((r) => r.slug)
+      .filter((s) => !hidden.includes(s))
+      .sort(),
+    byPredicate,
+    "hidden is exactly the rest",
+  );
 });
 
 test("the workspace's status follows the same rule", () => {

@@ -3,7 +3,20 @@ import assert from "node:assert/strict";
 import { effectiveStatus } from "@/lib/articles/policy";
 import { applyIntent, articleFormSchema, isConflict } from "@/lib/articles/schema";
 
-const valid = { headline: "A headline", slug: "", standfirst: "", body: "Text.", caption: "", dateline: "", source: "", authors: "", status: "DRAFT", publishedAt: "", version: "0", intent: "save" };
+const valid = {
+  headline: "A headline",
+  slug: "",
+  standfirst: "",
+  body: "Text.",
+  caption: "",
+  dateline: "",
+  source: "",
+  authors: "",
+  status: "DRAFT",
+  publishedAt: "",
+  version: "0",
+  intent: "save",
+};
 const errorsOf = (input: Record<string, unknown>) => {
   const result = articleFormSchema.safeParse(input);
   return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
@@ -25,7 +38,9 @@ test("clear messages for each rule", () => {
   assert.deepEqual(errorsOf({ ...valid, slug: "مقال-جديد" }), {});
   assert.deepEqual(errorsOf({ ...valid, status: "LIVE" }), { status: "Choose a status." });
   assert.deepEqual(errorsOf({ ...valid, publishedAt: "tomorrow" }), { publishedAt: "Enter a date and time." });
-  assert.deepEqual(errorsOf({ ...valid, status: "SCHEDULED", publishedAt: "2001-01-01T00:00" }), { publishedAt: "Choose a future time to schedule, or publish now." });
+  assert.deepEqual(errorsOf({ ...valid, status: "SCHEDULED", publishedAt: "2001-01-01T00:00" }), {
+    publishedAt: "Choose a future time to schedule, or publish now.",
+  });
   assert.deepEqual(errorsOf({ ...valid, body: "", intent: "publish" }), { body: "Write a body before publishing." });
   assert.deepEqual(errorsOf({ ...valid, body: "" }), {}, "an empty draft body is fine");
 });
@@ -44,8 +59,15 @@ test("buttons map to status and publish time", () => {
   const earlier = new Date("2026-11-01T08:00:00Z");
   const form = (o: Partial<Record<string, unknown>>) => articleFormSchema.parse({ ...valid, ...o });
   assert.deepEqual(applyIntent(form({ intent: "publish" }), now), { status: "PUBLISHED", publishedAt: now });
-  assert.deepEqual(applyIntent({ ...form({ intent: "publish" }), publishedAt: earlier }, now), { status: "PUBLISHED", publishedAt: earlier });
-  assert.deepEqual(applyIntent({ ...form({ intent: "publish" }), publishedAt: later }, now), { status: "PUBLISHED", publishedAt: now }, "publish now means now");
+  assert.deepEqual(applyIntent({ ...form({ intent: "publish" }), publishedAt: earlier }, now), {
+    status: "PUBLISHED",
+    publishedAt: earlier,
+  });
+  assert.deepEqual(
+    applyIntent({ ...form({ intent: "publish" }), publishedAt: later }, now),
+    { status: "PUBLISHED", publishedAt: now },
+    "publish now means now",
+  );
   assert.deepEqual(applyIntent({ ...form({ status: "PUBLISHED" }), publishedAt: later }, now), { status: "SCHEDULED", publishedAt: later });
   assert.deepEqual(applyIntent({ ...form({ intent: "unpublish" }), publishedAt: earlier }, now), { status: "DRAFT", publishedAt: earlier });
   assert.deepEqual(applyIntent(form({ intent: "archive" }), now).status, "ARCHIVED");

@@ -29,7 +29,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
 type Guarded = ((actor: unknown, ...args: unknown[]) => Promise<unknown>) & { permission?: string };
 
 let t: ScratchDb;
-let guarded: { name: string; fn: Guarded }[] = [];
+const guarded: { name: string; fn: Guarded }[] = [];
 let editor: TestActor;
 let admin: TestActor;
 let disabled: TestActor;
@@ -41,11 +41,14 @@ before(async () => {
   t = await useTestDbForApp();
   ({ roleMay } = await import("@/lib/auth/policy"));
   for (const file of workspaceModules) {
-    const module = (await import(`@/${file.split(path.sep).join("/").replace(/\.ts$/, "")}`)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exports = (await import(`@/${file.split(path.sep).join("/").replace(/\.ts$/, "")}`)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exports)) {
       if (typeof value !== "function" || /^class\b/.test(Function.prototype.toString.call(value))) continue;
       if (name in WITHOUT_ACTOR) continue;
-      assert.ok("permission" in value, `${file}: ${name} does not take and check an actor (wrap it in authorized(), or name it in WITHOUT_ACTOR with its guard)`);
+      assert.ok(
+        "permission" in value,
+        `${file}: ${name} does not take and check an actor (wrap it in authorized(), or name it in WITHOUT_ACTOR with its guard)`,
+      );
       guarded.push({ name: `${path.basename(path.dirname(file))}/${name}`, fn: value as Guarded });
     }
   }
@@ -154,7 +157,17 @@ test("route handlers: public ones only read; the auth endpoints are next-auth's"
   for (const file of appFiles.filter((f) => /route\.tsx?$/.test(f))) {
     const source = readFileSync(file, "utf8");
     const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|export \{([^}]*)\}/g)].flatMap((m) =>
-      m[1] ? [m[1]] : m[2].split(",").map((part) => part.trim().split(/\s+as\s+/).pop()!).filter((n) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(n)),
+      m[1]
+        ? [m[1]]
+        : m[2]
+            .split(",")
+            .map((part) =>
+              part
+                .trim()
+                .split(/\s+as\s+/)
+                .pop()!,
+            )
+            .filter((n) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(n)),
     );
     found[file.split(path.sep).join("/")] = methods.sort();
   }

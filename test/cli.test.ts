@@ -12,7 +12,10 @@ before(async () => (t = await createTestDb()));
 after(async () => t.drop());
 
 const run = (script: string, ...args: string[]) =>
-  spawnSync("node", ["--conditions=react-server", "--import", "tsx", script, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: t.url } });
+  spawnSync("node", ["--conditions=react-server", "--import", "tsx", script, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: t.url },
+  });
 
 test("npm run import: a summary line, one error line per bad file, exit 1 when any failed", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "byline-cli-"));
@@ -30,14 +33,35 @@ test("npm run import: a summary line, one error line per bad file, exit 1 when a
 });
 
 test("npm run user:create: creates, refuses duplicates and bad input with non-zero exits", async () => {
-  const ok = run("scripts/user-create.ts", "--email", "Chief@Example.test", "--password", "a long enough passphrase", "--role", "admin", "--name", "Chief");
+  const ok = run(
+    "scripts/user-create.ts",
+    "--email",
+    "Chief@Example.test",
+    "--password",
+    "a long enough passphrase",
+    "--role",
+    "admin",
+    "--name",
+    "Chief",
+  );
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /created ADMIN chief@example.test/);
-  const user = await t.db.user.findUniqueOrThrow({ where: { email: "chief@example.test" }, select: { role: true, name: true, passwordHash: true } });
+  const user = await t.db.user.findUniqueOrThrow({
+    where: { email: "chief@example.test" },
+    select: { role: true, name: true, passwordHash: true },
+  });
   assert.deepEqual([user.role, user.name], ["ADMIN", "Chief"]);
   assert.match(user.passwordHash, /^\$argon2id\$/);
 
-  const duplicate = run("scripts/user-create.ts", "--email", "chief@example.test", "--password", "a long enough passphrase", "--role", "EDITOR");
+  const duplicate = run(
+    "scripts/user-create.ts",
+    "--email",
+    "chief@example.test",
+    "--password",
+    "a long enough passphrase",
+    "--role",
+    "EDITOR",
+  );
   assert.equal(duplicate.status, 1);
   assert.match(duplicate.stderr, /A user with that email already exists/);
   const bad = run("scripts/user-create.ts", "--email", "not-an-email", "--role", "BOSS");
@@ -59,12 +83,23 @@ test("npm run export writes a file only its owner can read; import:json refuses 
 
   const content = JSON.parse(readFileSync(file, "utf8"));
   content.format = "byline-export";
-  content.users.push({ id: "u1", email: "<script>@x", name: "", role: "ADMIN", disabled: false, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() });
+  content.users.push({
+    id: "u1",
+    email: "<script>@x",
+    name: "",
+    role: "ADMIN",
+    disabled: false,
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+  });
   const bad = path.join(dir, "bad.json");
   writeFileSync(bad, JSON.stringify(content));
   const refused = run("scripts/import-json.ts", bad);
   assert.equal(refused.status, 1);
-  assert.match(refused.stderr, /error: .*bad\.json: nothing imported: users\[\d+\] \(email "<script>@x"\)\.email: Enter a valid email address\./);
+  assert.match(
+    refused.stderr,
+    /error: .*bad\.json: nothing imported: users\[\d+\] \(email "<script>@x"\)\.email: Enter a valid email address\./,
+  );
   writeFileSync(bad, "{ not json");
   assert.match(run("scripts/import-json.ts", bad).stderr, /is not a JSON file/);
 });

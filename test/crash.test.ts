@@ -46,8 +46,12 @@ test("SIGKILL during saves: each article is whole at one version, every acknowle
   const user = await t.db.user.create({ data: { email: "crash@example.test", name: "Crash", role: "EDITOR", passwordHash: "x" } });
   const ids: string[] = [];
   for (let i = 0; i < 4; i++) {
-    const a = await t.db.article.create({ data: { slug: `crash-${i}`, headline: `Crash ${i}`, headlineKey: `crash ${i}`, body: "v1", createdById: user.id } });
-    await t.db.revision.create({ data: { articleId: a.id, version: 1, snapshot: JSON.stringify({ body: "v1", standfirst: "", caption: "" }) } });
+    const a = await t.db.article.create({
+      data: { slug: `crash-${i}`, headline: `Crash ${i}`, headlineKey: `crash ${i}`, body: "v1", createdById: user.id },
+    });
+    await t.db.revision.create({
+      data: { articleId: a.id, version: 1, snapshot: JSON.stringify({ body: "v1", standfirst: "", caption: "" }) },
+    });
     ids.push(a.id);
   }
   const acks = await runAndKill(["save", ...ids], 60);
@@ -56,9 +60,19 @@ test("SIGKILL during saves: each article is whole at one version, every acknowle
     const article = await t.db.article.findUniqueOrThrow({ where: { id } });
     const revision = await t.db.revision.findUniqueOrThrow({ where: { articleId_version: { articleId: id, version: article.version } } });
     const snapshot = JSON.parse(revision.snapshot);
-    assert.deepEqual([article.body, article.standfirst, article.caption], [snapshot.body, snapshot.standfirst, snapshot.caption], "never half-written");
-    const versions = (await t.db.revision.findMany({ where: { articleId: id }, select: { version: true }, orderBy: { version: "asc" } })).map((r) => r.version);
-    assert.deepEqual(versions, Array.from({ length: article.version }, (_, i) => i + 1), "revisions in order, none missing, none beyond");
+    assert.deepEqual(
+      [article.body, article.standfirst, article.caption],
+      [snapshot.body, snapshot.standfirst, snapshot.caption],
+      "never half-written",
+    );
+    const versions = (
+      await t.db.revision.findMany({ where: { articleId: id }, select: { version: true }, orderBy: { version: "asc" } })
+    ).map((r) => r.version);
+    assert.deepEqual(
+      versions,
+      Array.from({ length: article.version }, (_, i) => i + 1),
+      "revisions in order, none missing, none beyond",
+    );
   }
   for (const ack of acks) {
     const [id, version] = ack.split(" ");
@@ -72,11 +86,13 @@ test("SIGKILL during an import: every imported document is complete, every ackno
   const texts = syntheticDocuments(1500, 11);
   texts.forEach((text, i) => writeFileSync(path.join(dir, `${String(i).padStart(5, "0")}.txt`), text));
   const acks = await runAndKill(["import", dir], 200);
-  const byHash = new Map(texts.map((text) => {
-    const parsed = parseDocument(text, "x");
-    assert.ok(parsed.ok);
-    return [parsed.document.hash, parsed.document];
-  }));
+  const byHash = new Map(
+    texts.map((text) => {
+      const parsed = parseDocument(text, "x");
+      assert.ok(parsed.ok);
+      return [parsed.document.hash, parsed.document];
+    }),
+  );
   const articles = await t.db.article.findMany({
     where: { importHash: { not: null } },
     select: { importHash: true, _count: { select: { relatedLinks: true, bylines: true, revisions: true } } },

@@ -27,13 +27,27 @@ before(async () => {
 after(async () => t.drop());
 
 async function publish(headline: string, body = "Text.") {
-  const form = schema.articleFormSchema.parse({ headline, slug: "", standfirst: "", body, caption: "", dateline: "", source: "", authors: "", status: "DRAFT", publishedAt: "", version: "0", intent: "publish" });
+  const form = schema.articleFormSchema.parse({
+    headline,
+    slug: "",
+    standfirst: "",
+    body,
+    caption: "",
+    dateline: "",
+    source: "",
+    authors: "",
+    status: "DRAFT",
+    publishedAt: "",
+    version: "0",
+    intent: "publish",
+  });
   const result = await articles.saveArticle(admin, form);
   assert.ok(result.ok);
   return result.id;
 }
 
-const lastAudit = async (entityId: string) => t.db.auditEvent.findFirstOrThrow({ where: { entityId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+const lastAudit = async (entityId: string) =>
+  t.db.auditEvent.findFirstOrThrow({ where: { entityId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 
 test("headline similarity: identical folds to 1, shared words rank higher, nothing shared is 0", () => {
   assert.equal(headlineSimilarity("Tunisia under state of emergency", "TUNISIA under ‘state’ of emergency!"), 1);
@@ -47,10 +61,15 @@ test("candidates for a label are ranked by headline similarity, unpublished incl
   const owner = await publish("Owner of the links");
   await publish("Kerry arrives in Abu Dhabi for Syria discussions");
   await publish("Kerry visits Israel with scant hopes");
-  const draft = await t.db.article.create({ data: { slug: "kerry-abu-dhabi-draft", headline: "Kerry in Abu Dhabi", headlineKey: "kerry in abu dhabi", body: "x" } });
+  const draft = await t.db.article.create({
+    data: { slug: "kerry-abu-dhabi-draft", headline: "Kerry in Abu Dhabi", headlineKey: "kerry in abu dhabi", body: "x" },
+  });
   const candidates = await queries.candidatesForLabel(admin, "Kerry arrives in Abu Dhabi", owner);
   // 4 of 5 words shared, then 5 of 8, then 1 of 10: a draft can be a target too.
-  assert.deepEqual(candidates.map((c) => c.headline), ["Kerry in Abu Dhabi", "Kerry arrives in Abu Dhabi for Syria discussions", "Kerry visits Israel with scant hopes"]);
+  assert.deepEqual(
+    candidates.map((c) => c.headline),
+    ["Kerry in Abu Dhabi", "Kerry arrives in Abu Dhabi for Syria discussions", "Kerry visits Israel with scant hopes"],
+  );
   assert.equal(candidates[0].id, draft.id);
   assert.equal(candidates[0].score, 0.8);
 });
@@ -61,7 +80,8 @@ test("add, label, attach, reorder and remove links, each audited and in order", 
   await links.addRelatedLink(admin, { articleId: owner, label: "", targetArticleId: target, url: "" });
   await links.addRelatedLink(admin, { articleId: owner, label: "Analysis", targetArticleId: "", url: "https://example.org/a" });
   await t.db.relatedLink.create({ data: { articleId: owner, position: 2, label: "Waiting label", labelKey: "waiting label" } });
-  const order = async () => (await t.db.relatedLink.findMany({ where: { articleId: owner }, orderBy: { position: "asc" } })).map((l) => l.label);
+  const order = async () =>
+    (await t.db.relatedLink.findMany({ where: { articleId: owner }, orderBy: { position: "asc" } })).map((l) => l.label);
   assert.deepEqual(await order(), ["Target article", "Analysis", "Waiting label"]);
 
   const waiting = await t.db.relatedLink.findFirstOrThrow({ where: { articleId: owner, label: "Waiting label" } });
@@ -73,7 +93,10 @@ test("add, label, attach, reorder and remove links, each audited and in order", 
   assert.equal((await t.db.relatedLink.findUniqueOrThrow({ where: { id: waiting.id } })).targetArticleId, target);
   assert.equal((await lastAudit(waiting.id)).action, "attach");
   await links.updateLinkLabel(admin, waiting.id, "Renamed label");
-  assert.deepEqual(JSON.parse((await lastAudit(waiting.id)).summary), { before: { label: "Waiting label" }, after: { label: "Renamed label" } });
+  assert.deepEqual(JSON.parse((await lastAudit(waiting.id)).summary), {
+    before: { label: "Waiting label" },
+    after: { label: "Renamed label" },
+  });
 
   const first = await t.db.relatedLink.findFirstOrThrow({ where: { articleId: owner, position: 0 } });
   await links.removeRelatedLink(admin, first.id);
@@ -97,10 +120,17 @@ test("the last active admin cannot be demoted or disabled; changes are audited a
   assert.equal(await t.db.session.count({ where: { userId: other.user.id } }), 0, "a role change ends the user's sessions");
   const otherAdmin = await sessionFor(t.db, other.user.id);
   assert.deepEqual(await users.updateUserAccess(admin, adminUser.id, { disabled: true }), { ok: true }, "now another admin exists");
-  await assert.rejects(users.updateUserAccess(admin, other.user.id, { disabled: true }), { reason: "signed-out" }, "a disabled admin's session is over");
+  await assert.rejects(
+    users.updateUserAccess(admin, other.user.id, { disabled: true }),
+    { reason: "signed-out" },
+    "a disabled admin's session is over",
+  );
   assert.equal((await users.updateUserAccess(otherAdmin, other.user.id, { disabled: true })).ok, false);
   const events = await t.db.auditEvent.findMany({ where: { entityType: "user" }, orderBy: { createdAt: "asc" } });
-  assert.deepEqual(events.map((e) => e.action), ["role", "disable"]);
+  assert.deepEqual(
+    events.map((e) => e.action),
+    ["role", "disable"],
+  );
   await users.updateUserAccess(otherAdmin, adminUser.id, { disabled: false });
   admin = await sessionFor(t.db, adminUser.id);
 });
@@ -110,7 +140,20 @@ test("every article change is audited with who and what changed", async () => {
   const created = await lastAudit(id);
   assert.equal(created.action, "create");
   assert.equal(created.userLabel, "Ada");
-  const form = schema.articleFormSchema.parse({ headline: "Audited article", slug: "", standfirst: "", body: "Second body", caption: "", dateline: "", source: "", authors: "", status: "PUBLISHED", publishedAt: "", version: "1", intent: "save" });
+  const form = schema.articleFormSchema.parse({
+    headline: "Audited article",
+    slug: "",
+    standfirst: "",
+    body: "Second body",
+    caption: "",
+    dateline: "",
+    source: "",
+    authors: "",
+    status: "PUBLISHED",
+    publishedAt: "",
+    version: "1",
+    intent: "save",
+  });
   await articles.saveArticle(admin, form, id);
   const updated = await lastAudit(id);
   assert.equal(updated.action, "update");
@@ -130,9 +173,18 @@ test("trashing an article keeps the links curated to it; restoring brings back e
   const link = await t.db.relatedLink.findFirstOrThrow({ where: { articleId: owner } });
   assert.deepEqual([link.label, link.targetArticleId], ["Curated label", target], "kept while in the trash");
   // A label written meanwhile that matches the headline stays as it was: restoring adds nothing.
-  await t.db.relatedLink.create({ data: { articleId: owner, position: 1, label: "Story that goes to the trash", labelKey: "story that goes to the trash" } });
+  await t.db.relatedLink.create({
+    data: { articleId: owner, position: 1, label: "Story that goes to the trash", labelKey: "story that goes to the trash" },
+  });
   await assert.rejects(articles.restoreFromTrash(editor, target), { reason: "forbidden" }, "restoring is an admin's");
   assert.equal(await articles.restoreFromTrash(admin, target), true);
-  const after = await t.db.relatedLink.findMany({ where: { articleId: owner }, orderBy: { position: "asc" }, select: { label: true, targetArticleId: true } });
-  assert.deepEqual(after, [{ label: "Curated label", targetArticleId: target }, { label: "Story that goes to the trash", targetArticleId: null }]);
+  const after = await t.db.relatedLink.findMany({
+    where: { articleId: owner },
+    orderBy: { position: "asc" },
+    select: { label: true, targetArticleId: true },
+  });
+  assert.deepEqual(after, [
+    { label: "Curated label", targetArticleId: target },
+    { label: "Story that goes to the trash", targetArticleId: null },
+  ]);
 });

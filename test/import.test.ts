@@ -46,22 +46,45 @@ test("the seed imports as a published article with every field in place", async 
     },
   });
   assert.equal(article.headline, "Mali Islamists threaten to hit at heart of France as they push south");
-  assert.equal(article.standfirst, "Local government official reports jihadists have seized Diabaly, some 400 kilometres north of capital Bamako.");
+  assert.equal(
+    article.standfirst,
+    "Local government official reports jihadists have seized Diabaly, some 400 kilometres north of capital Bamako.",
+  );
   assert.equal(article.source, "Middle East Online");
   assert.equal(article.dateline, "BAMAKO");
   assert.equal(article.caption, "Will surprise factor help in pushing back Islamists?");
   assert.equal(article.status, "PUBLISHED");
   assert.equal(article.publishedAt?.toISOString(), "2013-01-14T00:00:00.000Z");
   assert.equal(article.version, 1);
-  assert.deepEqual(article.bylines.map((b) => [b.position, b.author.name, b.author.slug]), [[0, "Serge Daniel", "serge-daniel"]]);
+  assert.deepEqual(
+    article.bylines.map((b) => [b.position, b.author.name, b.author.slug]),
+    [[0, "Serge Daniel", "serge-daniel"]],
+  );
 
-  const bodyParagraphs = seedText().split("\n\n\n")[3].split("\n\n").slice(3).map((p) => p.trim());
+  const bodyParagraphs = seedText()
+    .split("\n\n\n")[3]
+    .split("\n\n")
+    .slice(3)
+    .map((p) => p.trim());
   assert.equal(markdownToPlainText(article.body), bodyParagraphs.join("\n"), "every body paragraph, in order, as text");
 
-  const relatedLines = seedText().split("\n\n\n")[4].split("\n").map((l) => l.trim()).filter(Boolean);
-  assert.deepEqual(article.relatedLinks.map((l) => l.label), relatedLines);
-  assert.deepEqual(article.relatedLinks.map((l) => l.position), relatedLines.map((_, i) => i));
-  assert.ok(article.relatedLinks.every((l) => l.targetArticleId === null && l.url === null), "nothing to resolve against yet");
+  const relatedLines = seedText()
+    .split("\n\n\n")[4]
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  assert.deepEqual(
+    article.relatedLinks.map((l) => l.label),
+    relatedLines,
+  );
+  assert.deepEqual(
+    article.relatedLinks.map((l) => l.position),
+    relatedLines.map((_, i) => i),
+  );
+  assert.ok(
+    article.relatedLinks.every((l) => l.targetArticleId === null && l.url === null),
+    "nothing to resolve against yet",
+  );
   assert.equal(article.revisions.length, 1);
   assert.equal(JSON.parse(article.revisions[0].snapshot).headline, article.headline);
 });
@@ -83,20 +106,38 @@ test("authors are created once and shared; several authors keep their order", as
   await importDocument(t.db, doc(makeDocument({ headline: "One", byline: "By Zoë Ångström and Ann Lee – OSLO" })));
   await importDocument(t.db, doc(makeDocument({ headline: "Two", byline: "By Ann Lee" })));
   const authors = await t.db.author.findMany({ orderBy: { slug: "asc" } });
-  assert.deepEqual(authors.map((a) => [a.slug, a.name]), [["ann-lee", "Ann Lee"], ["zoe-angstrom", "Zoë Ångström"]]);
+  assert.deepEqual(
+    authors.map((a) => [a.slug, a.name]),
+    [
+      ["ann-lee", "Ann Lee"],
+      ["zoe-angstrom", "Zoë Ångström"],
+    ],
+  );
   const one = await t.db.article.findUniqueOrThrow({
     where: { slug: "one" },
     include: { bylines: { orderBy: { position: "asc" }, include: { author: true } } },
   });
-  assert.deepEqual(one.bylines.map((b) => b.author.name), ["Zoë Ångström", "Ann Lee"]);
+  assert.deepEqual(
+    one.bylines.map((b) => b.author.name),
+    ["Zoë Ångström", "Ann Lee"],
+  );
 });
 
 test("related headlines resolve to articles in either import order", async () => {
-  const older = makeDocument({ headline: "Tunisia under state of emergency", related: ["Mali Islamists threaten to hit at heart of France as they push south"] });
+  const older = makeDocument({
+    headline: "Tunisia under state of emergency",
+    related: ["Mali Islamists threaten to hit at heart of France as they push south"],
+  });
   // Resolution folds case, whitespace, punctuation and quotes.
-  const newer = makeDocument({ headline: "Assad grateful to Russia as army advances on ‘nearly every front’", related: ["TUNISIA  under state of emergency!"] });
+  const newer = makeDocument({
+    headline: "Assad grateful to Russia as army advances on ‘nearly every front’",
+    related: ["TUNISIA  under state of emergency!"],
+  });
 
-  for (const order of [[older, newer], [newer, older]]) {
+  for (const order of [
+    [older, newer],
+    [newer, older],
+  ]) {
     await t.db.article.deleteMany();
     for (const text of order) await importDocument(t.db, doc(text));
     await importDocument(t.db, doc(seedText()));
@@ -105,11 +146,23 @@ test("related headlines resolve to articles in either import order", async () =>
       const links = await t.db.relatedLink.findMany({ where: { articleId: byHeadline.get(headline) } });
       return links.find((l) => label.test(l.label))?.targetArticleId;
     };
-    assert.equal(await link("Assad grateful to Russia as army advances on ‘nearly every front’", /TUNISIA/), byHeadline.get("Tunisia under state of emergency"));
-    assert.equal(await link("Tunisia under state of emergency", /Mali/), byHeadline.get("Mali Islamists threaten to hit at heart of France as they push south"));
+    assert.equal(
+      await link("Assad grateful to Russia as army advances on ‘nearly every front’", /TUNISIA/),
+      byHeadline.get("Tunisia under state of emergency"),
+    );
+    assert.equal(
+      await link("Tunisia under state of emergency", /Mali/),
+      byHeadline.get("Mali Islamists threaten to hit at heart of France as they push south"),
+    );
     const seedId = byHeadline.get("Mali Islamists threaten to hit at heart of France as they push south");
-    assert.equal(await link("Mali Islamists threaten to hit at heart of France as they push south", /^Tunisia under state of emergency$/), byHeadline.get("Tunisia under state of emergency"));
-    assert.equal(await link("Mali Islamists threaten to hit at heart of France as they push south", /^Assad grateful/), byHeadline.get("Assad grateful to Russia as army advances on ‘nearly every front’"));
+    assert.equal(
+      await link("Mali Islamists threaten to hit at heart of France as they push south", /^Tunisia under state of emergency$/),
+      byHeadline.get("Tunisia under state of emergency"),
+    );
+    assert.equal(
+      await link("Mali Islamists threaten to hit at heart of France as they push south", /^Assad grateful/),
+      byHeadline.get("Assad grateful to Russia as army advances on ‘nearly every front’"),
+    );
     const unresolved = await t.db.relatedLink.count({ where: { articleId: seedId, targetArticleId: null } });
     assert.equal(unresolved, 43, "the other labels stay unresolved");
   }
@@ -137,7 +190,10 @@ test("a batch with bad documents imports the good ones and reports the bad ones"
   assert.equal(lines.length, 2);
   assert.match(lines[0], /b-no-date\.txt: the first line must be "First Published: YYYY-MM-DD"/);
   assert.match(lines[1], /c-no-body\.txt: no body/);
-  assert.deepEqual((await t.db.article.findMany({ orderBy: { slug: "asc" } })).map((a) => a.slug), ["good-one", "good-two"]);
+  assert.deepEqual(
+    (await t.db.article.findMany({ orderBy: { slug: "asc" } })).map((a) => a.slug),
+    ["good-one", "good-two"],
+  );
 
   const dry = await importFiles(t.db, [path.join(dir, "a-good.txt"), SEED_FILE], { dryRun: true, log: () => {} });
   assert.deepEqual([dry.imported, dry.unchanged], [1, 1]);
@@ -147,5 +203,8 @@ test("a batch with bad documents imports the good ones and reports the bad ones"
 test("two documents with the same headline get distinct slugs", async () => {
   await importDocument(t.db, doc(makeDocument({ headline: "Same headline", body: ["A."] })));
   await importDocument(t.db, doc(makeDocument({ headline: "Same headline", body: ["B."] })));
-  assert.deepEqual((await t.db.article.findMany({ orderBy: { createdAt: "asc" } })).map((a) => a.slug), ["same-headline", "same-headline-2"]);
+  assert.deepEqual(
+    (await t.db.article.findMany({ orderBy: { createdAt: "asc" } })).map((a) => a.slug),
+    ["same-headline", "same-headline-2"],
+  );
 });

@@ -26,7 +26,7 @@ test("an escaped paragraph renders as exactly its text", () => {
     "**not bold** and _not italic_ and `not code`",
     "[not](a link) <b>not html</b> &amp; not an entity",
     "Back\\slash and ~~not struck~~ and a | pipe",
-    "Mali's \"quoted\" 400 kilometres (250 miles)",
+    'Mali\'s "quoted" 400 kilometres (250 miles)',
     "=== not a heading underline",
   ];
   for (const paragraph of tricky) {

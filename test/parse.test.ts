@@ -19,7 +19,10 @@ test("the seed document: every field lands in its place", () => {
   const doc = parsed(seedText(), SEED_FILE);
   assert.equal(doc.publishedAt.toISOString(), "2013-01-14T00:00:00.000Z");
   assert.equal(doc.headline, "Mali Islamists threaten to hit at heart of France as they push south");
-  assert.equal(doc.standfirst, "Local government official reports jihadists have seized Diabaly, some 400 kilometres north of capital Bamako.");
+  assert.equal(
+    doc.standfirst,
+    "Local government official reports jihadists have seized Diabaly, some 400 kilometres north of capital Bamako.",
+  );
   assert.equal(doc.source, "Middle East Online");
   assert.deepEqual(doc.authors, ["Serge Daniel"]);
   assert.equal(doc.dateline, "BAMAKO");
@@ -34,7 +37,10 @@ test("the seed document: every field lands in its place", () => {
   assert.ok(doc.paragraphs[0].startsWith("Islamist forces on Monday seized control"));
   assert.ok(doc.paragraphs.at(-1)!.startsWith("The Islamists took advantage of a power vacuum"));
 
-  const expectedRelated = blocks[4].split("\n").map((l) => l.trim()).filter(Boolean);
+  const expectedRelated = blocks[4]
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   assert.equal(doc.related.length, 45);
   assert.deepEqual(doc.related, expectedRelated);
   assert.equal(doc.related[0], "Russia prepares retaliation against Turkey");
@@ -99,7 +105,10 @@ test("markup and script stay text", () => {
 test("bad documents get one clear error naming the file and the problem", () => {
   assert.match(errorOf("", "empty.txt"), /^empty\.txt: the document is empty$/);
   assert.match(errorOf(" \r\n \n"), /^bad\.txt: the document is empty$/);
-  assert.match(errorOf(makeDocument({}).replace(/^First Published: .*\n/, "")), /^bad\.txt: the first line must be "First Published: YYYY-MM-DD"$/);
+  assert.match(
+    errorOf(makeDocument({}).replace(/^First Published: .*\n/, "")),
+    /^bad\.txt: the first line must be "First Published: YYYY-MM-DD"$/,
+  );
   assert.match(errorOf(makeDocument({ date: "2013-02-30" })), /"2013-02-30" is not a valid First Published date/);
   assert.match(errorOf(makeDocument({ date: "14/01/2013" })), /"14\/01\/2013" is not a valid First Published date/);
   assert.match(errorOf("First Published: 2013-01-14\n"), /: no headline$/);

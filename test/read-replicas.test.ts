@@ -5,7 +5,9 @@ import { createScratchDb, type ScratchDb } from "@/scripts/scratch-db";
 // DATABASE_REPLICA_URLS: readers' queries go to a replica, the workspace and every write to the
 // primary. Here the "replica" is a second database holding different rows (a stand-in that shows
 // which server answered); replication itself is PostgreSQL's business.
-const PG_SERVER = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL! : (process.env.PG_TEST_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const PG_SERVER = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "")
+  ? process.env.DATABASE_URL!
+  : (process.env.PG_TEST_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 
 let primary: ScratchDb;
 let replica: ScratchDb;
@@ -14,7 +16,14 @@ let search: typeof import("@/lib/search");
 
 async function publishedArticle(target: ScratchDb, headline: string) {
   return target.db.article.create({
-    data: { slug: headline.toLowerCase().replace(/\W+/g, "-"), headline, headlineKey: headline.toLowerCase(), body: `${headline}. Harbour news.`, status: "PUBLISHED", publishedAt: new Date(Date.now() - 60_000) },
+    data: {
+      slug: headline.toLowerCase().replace(/\W+/g, "-"),
+      headline,
+      headlineKey: headline.toLowerCase(),
+      body: `${headline}. Harbour news.`,
+      status: "PUBLISHED",
+      publishedAt: new Date(Date.now() - 60_000),
+    },
   });
 }
 
@@ -65,20 +74,26 @@ test("replica URLs must be PostgreSQL URLs", () => {
 // With PG_STANDBY_PORT naming a real streaming standby of PG_SERVER's cluster on the same host
 // (docs/deploy.md shows how to start one), a write is on the replica once waitForReplicas returns.
 // CI has no standby, so there this one is skipped.
-test("against a real streaming standby: after waitForReplicas a reader query sees the write", { skip: !process.env.PG_STANDBY_PORT && "set PG_STANDBY_PORT to run it against a real standby" }, async () => {
-  const standby = new URL(primary.url);
-  standby.port = process.env.PG_STANDBY_PORT!;
-  const reader = app.createReaderDb(app.db, [app.createDb(standby.toString())]);
-  // waitForReplicas waits for the module's replicas: point them at the standby (the stand-in above
-  // is not one).
-  (globalThis as { bylineReplicas?: unknown[] }).bylineReplicas = [app.createDb(standby.toString())];
-  const lags: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const article = await publishedArticle(primary, `Standby check ${i} ${Date.now()}`);
-    const started = performance.now();
-    await app.waitForReplicas();
-    lags.push(performance.now() - started);
-    assert.equal(await reader.article.count({ where: { id: article.id } }), 1, `write ${i} not on the standby after waiting`);
-  }
-  console.log(`waitForReplicas on a local standby: median ${lags.sort((a, b) => a - b)[10].toFixed(1)} ms, max ${lags[19].toFixed(1)} ms`);
-});
+test(
+  "against a real streaming standby: after waitForReplicas a reader query sees the write",
+  { skip: !process.env.PG_STANDBY_PORT && "set PG_STANDBY_PORT to run it against a real standby" },
+  async () => {
+    const standby = new URL(primary.url);
+    standby.port = process.env.PG_STANDBY_PORT!;
+    const reader = app.createReaderDb(app.db, [app.createDb(standby.toString())]);
+    // waitForReplicas waits for the module's replicas: point them at the standby (the stand-in above
+    // is not one).
+    (globalThis as { bylineReplicas?: unknown[] }).bylineReplicas = [app.createDb(standby.toString())];
+    const lags: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const article = await publishedArticle(primary, `Standby check ${i} ${Date.now()}`);
+      const started = performance.now();
+      await app.waitForReplicas();
+      lags.push(performance.now() - started);
+      assert.equal(await reader.article.count({ where: { id: article.id } }), 1, `write ${i} not on the standby after waiting`);
+    }
+    console.log(
+      `waitForReplicas on a local standby: median ${lags.sort((a, b) => a - b)[10].toFixed(1)} ms, max ${lags[19].toFixed(1)} ms`,
+    );
+  },
+);

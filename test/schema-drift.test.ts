@@ -5,7 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 
-const check = (cwd: string) => spawnSync("node", ["scripts/db-check.mjs"], { cwd, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } });
+const check = (cwd: string) =>
+  spawnSync("node", ["scripts/db-check.mjs"], { cwd, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } });
 
 test("both engines' migrations and the generated PostgreSQL schema match prisma/schema.prisma", () => {
   const result = check(process.cwd());
@@ -14,10 +15,14 @@ test("both engines' migrations and the generated PostgreSQL schema match prisma/
 
 test("a model change without its migrations is caught", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "byline-drift-"));
-  for (const entry of ["prisma", "scripts", "prisma.config.ts", "prisma.pg.config.ts", "package.json"]) cpSync(entry, path.join(dir, entry), { recursive: true });
+  for (const entry of ["prisma", "scripts", "prisma.config.ts", "prisma.pg.config.ts", "package.json"])
+    cpSync(entry, path.join(dir, entry), { recursive: true });
   symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
   const schema = path.join(dir, "prisma/schema.prisma");
-  writeFileSync(schema, readFileSync(schema, "utf8").replace("  bio       String   @default(\"\")", "  bio       String   @default(\"\")\n  twitter   String?"));
+  writeFileSync(
+    schema,
+    readFileSync(schema, "utf8").replace('  bio       String   @default("")', '  bio       String   @default("")\n  twitter   String?'),
+  );
   const result = check(dir);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /prisma\/postgres\/schema.prisma is out of date/);

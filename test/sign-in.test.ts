@@ -36,22 +36,39 @@ const someAddress = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}-${u
 async function user(fields: { disabled?: boolean; passwordHash?: string } = {}) {
   const email = `user-${unique()}@example.test`;
   const row = await t.db.user.create({
-    data: { email, name: "Test", role: "ADMIN", passwordHash: fields.passwordHash ?? (await password.hashPassword(PASSWORD)), disabled: fields.disabled ?? false },
+    data: {
+      email,
+      name: "Test",
+      role: "ADMIN",
+      passwordHash: fields.passwordHash ?? (await password.hashPassword(PASSWORD)),
+      disabled: fields.disabled ?? false,
+    },
   });
   return { id: row.id, email };
 }
 
 const attempt = (email: string, pass: string, client: { address?: string; deviceCookie?: string } = {}) =>
-  auth.checkCredentials({ email, password: pass }, { address: client.address ?? `203.0.113.${1 + Math.floor(Math.random() * 250)}`, deviceCookie: client.deviceCookie });
+  auth.checkCredentials(
+    { email, password: pass },
+    { address: client.address ?? `203.0.113.${1 + Math.floor(Math.random() * 250)}`, deviceCookie: client.deviceCookie },
+  );
 
 test("the client address is the socket's unless proxies are trusted; never a header the client wrote", () => {
   const peer = address.PEER_ADDRESS_HEADER;
   assert.equal(address.clientAddress({ [peer]: "::ffff:192.0.2.7", "x-forwarded-for": "10.9.9.9" }, 0), "192.0.2.7");
-  assert.equal(address.clientAddress({ [peer]: "127.0.0.1", "x-forwarded-for": "6.6.6.6, 192.0.2.8" }, 1), "192.0.2.8", "one proxy: its entry, not the client's");
+  assert.equal(
+    address.clientAddress({ [peer]: "127.0.0.1", "x-forwarded-for": "6.6.6.6, 192.0.2.8" }, 1),
+    "192.0.2.8",
+    "one proxy: its entry, not the client's",
+  );
   assert.equal(address.clientAddress({ [peer]: "127.0.0.1", "x-forwarded-for": "6.6.6.6, 192.0.2.9, 10.0.0.2" }, 2), "192.0.2.9");
   assert.equal(address.clientAddress({ [peer]: "2001:db8:1:2:3:4:5:6" }, 0), "2001:db8:1:2::/64", "IPv6 counts by /64");
   assert.equal(address.clientAddress({ [peer]: "2001:db8::1" }, 0), "2001:db8:0:0::/64");
-  assert.equal(address.clientAddress({ "x-forwarded-for": "192.0.2.10" }, 0), "unknown", "without the server's own record, nothing is trusted");
+  assert.equal(
+    address.clientAddress({ "x-forwarded-for": "192.0.2.10" }, 0),
+    "unknown",
+    "without the server's own record, nothing is trusted",
+  );
   assert.equal(address.trustedProxyHops("2"), 2);
   assert.equal(address.trustedProxyHops("lots"), 0);
 });
@@ -65,7 +82,14 @@ test("right password signs in; wrong password, unknown email, no password and ma
   assert.deepEqual(await attempt(`ghost-${u.email}`, PASSWORD), { ok: false, error: "CredentialsSignin" });
   const imported = await user({ passwordHash: "!imported-without-password" });
   assert.deepEqual(await attempt(imported.email, "!imported-without-password"), { ok: false, error: "CredentialsSignin" });
-  for (const input of [null, "x", [], { email: [u.email], password: PASSWORD }, { email: u.email }, { email: `${"a".repeat(300)}@example.test`, password: "x" }]) {
+  for (const input of [
+    null,
+    "x",
+    [],
+    { email: [u.email], password: PASSWORD },
+    { email: u.email },
+    { email: `${"a".repeat(300)}@example.test`, password: "x" },
+  ]) {
     assert.deepEqual(await auth.checkCredentials(input, { address: someAddress() }), { ok: false, error: "CredentialsSignin" });
   }
 });
@@ -121,7 +145,10 @@ test("one client address is limited across accounts, and keys are hashed and bou
   const blocked = await attempt(`nobody-${unique()}@example.test`, "x", { address: from });
   assert.ok(!blocked.ok && blocked.error === "TooManyAttempts");
   const keys = await t.db.rateLimiterFlexible.findMany({ select: { key: true } });
-  assert.ok(keys.every((k) => k.key.length <= 64 && !k.key.includes("@")), "no email address at rest, no unbounded key");
+  assert.ok(
+    keys.every((k) => k.key.length <= 64 && !k.key.includes("@")),
+    "no email address at rest, no unbounded key",
+  );
 });
 
 test("a password reset, disabling, a role change and sign-out-everywhere end the user's sessions", async () => {

@@ -14,28 +14,68 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-2">
           <nav aria-label="Workspace">
             <ul className="flex flex-wrap items-center gap-4 text-sm">
-              <li><Link href="/admin/articles" className="font-serif text-lg font-bold">Byline</Link></li>
-              <li><Link href="/admin/articles" className="hover:underline">Articles</Link></li>
-              <li><Link href="/admin/articles/new" className="hover:underline">New article</Link></li>
-              <li><Link href="/admin/authors" className="hover:underline">Authors</Link></li>
-              <li><Link href="/admin/related-links" className="hover:underline">Related links</Link></li>
+              <li>
+                <Link href="/admin/articles" className="font-serif text-lg font-bold">
+                  Byline
+                </Link>
+              </li>
+              <li>
+                <Link href="/admin/articles" className="hover:underline">
+                  Articles
+                </Link>
+              </li>
+              <li>
+                <Link href="/admin/articles/new" className="hover:underline">
+                  New article
+                </Link>
+              </li>
+              <li>
+                <Link href="/admin/authors" className="hover:underline">
+                  Authors
+                </Link>
+              </li>
+              <li>
+                <Link href="/admin/related-links" className="hover:underline">
+                  Related links
+                </Link>
+              </li>
               {user.role === "ADMIN" && (
                 <>
-                  <li><Link href="/admin/users" className="hover:underline">Users</Link></li>
-                  <li><Link href="/admin/audit" className="hover:underline">Audit log</Link></li>
-                  <li><Link href="/admin/trash" className="hover:underline">Trash</Link></li>
+                  <li>
+                    <Link href="/admin/users" className="hover:underline">
+                      Users
+                    </Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/audit" className="hover:underline">
+                      Audit log
+                    </Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/trash" className="hover:underline">
+                      Trash
+                    </Link>
+                  </li>
                 </>
               )}
-              <li><Link href="/" className="hover:underline">View site</Link></li>
+              <li>
+                <Link href="/" className="hover:underline">
+                  View site
+                </Link>
+              </li>
             </ul>
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span data-testid="whoami">{user.name || user.email} ({user.role === "ADMIN" ? "Admin" : "Editor"})</span>
+            <span data-testid="whoami">
+              {user.name || user.email} ({user.role === "ADMIN" ? "Admin" : "Editor"})
+            </span>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
     </>
   );
 }

@@ -10,7 +10,9 @@ export const dynamic = "force-dynamic";
 
 /** Only a same-origin path of sensible length may follow sign-in. */
 function safeCallback(raw: string | undefined): string {
-  return typeof raw === "string" && raw.length <= 500 && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/admin";
+  return typeof raw === "string" && raw.length <= 500 && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\")
+    ? raw
+    : "/admin";
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {

@@ -20,7 +20,10 @@ export async function createFirstAdminAction(_previous: FormState, formData: For
     throw error;
   }
   if (!result.ok && result.reason === "token") {
-    return { fieldErrors: { token: ["That setup token is not right. Copy it from the server's log, where Byline printed it at start."] }, values };
+    return {
+      fieldErrors: { token: ["That setup token is not right. Copy it from the server's log, where Byline printed it at start."] },
+      values,
+    };
   }
   if (!result.ok) return { message: "Byline is already set up. Sign in instead.", values };
   redirect("/login?callbackUrl=%2Fadmin&setup=done");

@@ -14,8 +14,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     <main id="main" className="mx-auto max-w-sm px-4 py-16">
       <h1 className="mb-2 font-serif text-3xl font-bold">Set up Byline</h1>
       <p className="mb-6 text-muted">
-        Create the first administrator account. You need the setup token that the server printed to its log when it
-        started (or create the account on the server with <code>npm run user:create</code>).
+        Create the first administrator account. You need the setup token that the server printed to its log when it started (or create the
+        account on the server with <code>npm run user:create</code>).
       </p>
       <SetupForm action={createFirstAdminAction} token={typeof token === "string" ? token.slice(0, 64) : ""} />
     </main>

@@ -26,11 +26,25 @@ export function ActionButton({
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} onSubmit={(e) => { if (confirm && !window.confirm(confirm)) e.preventDefault(); }} className="inline-flex flex-wrap items-center gap-1">
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+      className="inline-flex flex-wrap items-center gap-1"
+    >
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
-      <button type="submit" disabled={pending} className={className} aria-label={ariaLabel}>{label}</button>
-      {state.message && !state.ok && <span role="status" className="text-sm font-semibold text-accent">{state.message}</span>}
+      <button type="submit" disabled={pending} className={className} aria-label={ariaLabel}>
+        {label}
+      </button>
+      {state.message && !state.ok && (
+        <span role="status" className="text-sm font-semibold text-accent">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

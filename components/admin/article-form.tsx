@@ -92,14 +92,32 @@ export function ArticleForm({ defaults, allAuthors }: { defaults: ArticleFormDef
   }
 
   return (
-    <form ref={formRef} action={action} onSubmit={onSubmit} onInput={() => setDirty(true)} noValidate className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+    <form
+      ref={formRef}
+      action={action}
+      onSubmit={onSubmit}
+      onInput={() => setDirty(true)}
+      noValidate
+      className="grid gap-6 lg:grid-cols-[1fr_20rem]"
+    >
       <input type="hidden" name="id" value={defaults.id ?? ""} />
-      <input ref={versionRef} type="hidden" name="version" defaultValue={typed?.version ?? String(defaults.version)} key={`v-${defaults.version}-${typed?.version}`} />
+      <input
+        ref={versionRef}
+        type="hidden"
+        name="version"
+        defaultValue={typed?.version ?? String(defaults.version)}
+        key={`v-${defaults.version}-${typed?.version}`}
+      />
       <input type="hidden" name="authors" value={authors.map((a) => a.id).join("\n")} />
 
       <div>
         {(state.message || clientErrors) && (
-          <p role="status" aria-live="polite" className="mb-4 rounded border border-accent p-3 font-semibold text-accent" data-testid="form-message">
+          <p
+            role="status"
+            aria-live="polite"
+            className="mb-4 rounded border border-accent p-3 font-semibold text-accent"
+            data-testid="form-message"
+          >
             {clientErrors ? "Some fields need attention." : state.message}
           </p>
         )}
@@ -146,7 +164,15 @@ export function ArticleForm({ defaults, allAuthors }: { defaults: ArticleFormDef
                 </button>
               </div>
               <div className={showPreview ? "grid gap-3 md:grid-cols-2" : ""}>
-                <textarea {...p} ref={bodyRef} name="body" rows={18} value={body} onChange={(e) => setBody(e.target.value)} className={`${inputClass} font-mono text-sm`} />
+                <textarea
+                  {...p}
+                  ref={bodyRef}
+                  name="body"
+                  rows={18}
+                  value={body}
+                  onChange={(e) => setBody(e.target.value)}
+                  className={`${inputClass} font-mono text-sm`}
+                />
                 {showPreview && (
                   <div
                     aria-label="Preview"
@@ -178,25 +204,50 @@ export function ArticleForm({ defaults, allAuthors }: { defaults: ArticleFormDef
           <Field label="Status" name="status" errors={errors.status}>
             {(p) => (
               <select {...p} name="status" defaultValue={v("status")} className={inputClass}>
-                {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Field label="Publish date and time (UTC)" name="publishedAt" errors={errors.publishedAt} hint="A future time with status Scheduled publishes then, by itself.">
+          <Field
+            label="Publish date and time (UTC)"
+            name="publishedAt"
+            errors={errors.publishedAt}
+            hint="A future time with status Scheduled publishes then, by itself."
+          >
             {(p) => <input {...p} name="publishedAt" type="datetime-local" defaultValue={v("publishedAt")} className={inputClass} />}
           </Field>
           <div className="flex flex-wrap gap-2">
-            <button type="submit" name="intent" value="save" className={buttonClass} disabled={pending}>Save</button>
-            <button type="submit" name="intent" value="publish" className={secondaryButtonClass} disabled={pending}>Publish now</button>
+            <button type="submit" name="intent" value="save" className={buttonClass} disabled={pending}>
+              Save
+            </button>
+            <button type="submit" name="intent" value="publish" className={secondaryButtonClass} disabled={pending}>
+              Publish now
+            </button>
             {defaults.id && (
               <>
-                <button type="submit" name="intent" value="unpublish" className={secondaryButtonClass} disabled={pending}>Unpublish</button>
-                <button type="submit" name="intent" value="archive" className={secondaryButtonClass} disabled={pending}>Archive</button>
+                <button type="submit" name="intent" value="unpublish" className={secondaryButtonClass} disabled={pending}>
+                  Unpublish
+                </button>
+                <button type="submit" name="intent" value="archive" className={secondaryButtonClass} disabled={pending}>
+                  Archive
+                </button>
               </>
             )}
           </div>
         </fieldset>
-        <AuthorPicker authors={authors} allAuthors={allAuthors} onChange={(next) => { setAuthors(next); setDirty(true); }} errors={errors.authors} />
+        <AuthorPicker
+          authors={authors}
+          allAuthors={allAuthors}
+          onChange={(next) => {
+            setAuthors(next);
+            setDirty(true);
+          }}
+          errors={errors.authors}
+        />
       </aside>
     </form>
   );

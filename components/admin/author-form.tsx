@@ -20,8 +20,14 @@ export function AuthorForm({ author }: { author?: { id: string; name: string; sl
       <Field label="Bio" name="bio" errors={e.bio}>
         {(p) => <textarea {...p} name="bio" rows={4} defaultValue={v.bio ?? author?.bio} className={inputClass} />}
       </Field>
-      {state.message && <p role="status" className="mb-3 font-semibold text-accent">{state.message}</p>}
-      <button type="submit" className={buttonClass} disabled={pending}>{author ? "Save author" : "Create author"}</button>
+      {state.message && (
+        <p role="status" className="mb-3 font-semibold text-accent">
+          {state.message}
+        </p>
+      )}
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {author ? "Save author" : "Create author"}
+      </button>
     </form>
   );
 }

@@ -41,19 +41,48 @@ export function AuthorPicker({
                 {author.id.startsWith("new:") && <span className="text-muted"> (new)</span>}
               </span>
               <span className="flex gap-1">
-                <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${author.name} up`} className="px-1 disabled:opacity-30">↑</button>
-                <button type="button" disabled={i === authors.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${author.name} down`} className="px-1 disabled:opacity-30">↓</button>
-                <button type="button" onClick={() => onChange(authors.filter((a) => a.id !== author.id))} aria-label={`Remove ${author.name}`} className="px-1">✕</button>
+                <button
+                  type="button"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={`Move ${author.name} up`}
+                  className="px-1 disabled:opacity-30"
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  disabled={i === authors.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={`Move ${author.name} down`}
+                  className="px-1 disabled:opacity-30"
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  onClick={() => onChange(authors.filter((a) => a.id !== author.id))}
+                  aria-label={`Remove ${author.name}`}
+                  className="px-1"
+                >
+                  ✕
+                </button>
               </span>
             </li>
           ))}
         </ol>
       )}
-      <label htmlFor="author-choice" className="block text-sm">Add an author</label>
+      <label htmlFor="author-choice" className="block text-sm">
+        Add an author
+      </label>
       <div className="mb-3 flex gap-2">
         <select id="author-choice" value={choice} onChange={(e) => setChoice(e.target.value)} className={inputClass}>
           <option value="">Choose…</option>
-          {allAuthors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {allAuthors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
         </select>
         <button
           type="button"
@@ -67,7 +96,9 @@ export function AuthorPicker({
           Add
         </button>
       </div>
-      <label htmlFor="author-new" className="block text-sm">New author name</label>
+      <label htmlFor="author-new" className="block text-sm">
+        New author name
+      </label>
       <div className="flex gap-2">
         <input id="author-new" value={newName} onChange={(e) => setNewName(e.target.value)} className={inputClass} />
         <button
@@ -82,7 +113,11 @@ export function AuthorPicker({
           Create
         </button>
       </div>
-      {errors?.length ? <p className="mt-2 text-sm font-semibold text-accent" data-field-error="authors">{errors.join(" ")}</p> : null}
+      {errors?.length ? (
+        <p className="mt-2 text-sm font-semibold text-accent" data-field-error="authors">
+          {errors.join(" ")}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -32,20 +32,35 @@ export function ConflictPanel({
   const changed = FIELDS.filter(([key]) => (conflict.theirs[key] ?? "") !== (mine[key] ?? "").replace(/\r\n?/g, "\n").trim());
   return (
     <section aria-labelledby="conflict-heading" className="mb-6 rounded border-2 border-amber-500 bg-amber-50 p-4" data-testid="conflict">
-      <h2 id="conflict-heading" className="mb-1 text-lg font-bold">Edit conflict</h2>
+      <h2 id="conflict-heading" className="mb-1 text-lg font-bold">
+        Edit conflict
+      </h2>
       <p className="mb-3 text-sm">
-        {conflict.updatedBy ?? "Someone"} saved version {conflict.version} at {utc(conflict.updatedAt)}. Your text is still in the form below.
+        {conflict.updatedBy ?? "Someone"} saved version {conflict.version} at {utc(conflict.updatedAt)}. Your text is still in the form
+        below.
       </p>
       <div className="grid gap-3 md:grid-cols-2">
         {changed.map(([key, label]) => (
           <div key={key} className="contents">
             <div>
               <h3 className="text-sm font-semibold">{label}: their version</h3>
-              <textarea readOnly aria-label={`${label}: their version`} value={conflict.theirs[key] ?? ""} rows={key === "body" ? 8 : 2} className="w-full rounded border border-rule bg-white p-2 text-sm" />
+              <textarea
+                readOnly
+                aria-label={`${label}: their version`}
+                value={conflict.theirs[key] ?? ""}
+                rows={key === "body" ? 8 : 2}
+                className="w-full rounded border border-rule bg-white p-2 text-sm"
+              />
             </div>
             <div>
               <h3 className="text-sm font-semibold">{label}: your version</h3>
-              <textarea readOnly aria-label={`${label}: your version`} value={mine[key] ?? ""} rows={key === "body" ? 8 : 2} className="w-full rounded border border-rule bg-white p-2 text-sm" />
+              <textarea
+                readOnly
+                aria-label={`${label}: your version`}
+                value={mine[key] ?? ""}
+                rows={key === "body" ? 8 : 2}
+                className="w-full rounded border border-rule bg-white p-2 text-sm"
+              />
             </div>
           </div>
         ))}
@@ -54,7 +69,9 @@ export function ConflictPanel({
         <button type="button" className={secondaryButtonClass} onClick={onOverwrite} disabled={pending}>
           Overwrite with my version
         </button>
-        <a href="" className={secondaryButtonClass}>Discard mine and load theirs</a>
+        <a href="" className={secondaryButtonClass}>
+          Discard mine and load theirs
+        </a>
       </div>
     </section>
   );

@@ -9,11 +9,18 @@ export function DiffView({ lines, label }: { lines: DiffLine[]; label: string })
       <pre className="overflow-x-auto whitespace-pre-wrap rounded border border-rule p-2 text-sm">
         {lines.map((line, i) =>
           line.kind === "same" ? (
-            <div key={i}>{"  "}{line.text}</div>
+            <div key={i}>
+              {"  "}
+              {line.text}
+            </div>
           ) : line.kind === "removed" ? (
-            <del key={i} className="block bg-red-50 text-red-900" data-diff="removed">- {line.text}</del>
+            <del key={i} className="block bg-red-50 text-red-900" data-diff="removed">
+              - {line.text}
+            </del>
           ) : (
-            <ins key={i} className="block bg-green-50 text-green-900 no-underline" data-diff="added">+ {line.text}</ins>
+            <ins key={i} className="block bg-green-50 text-green-900 no-underline" data-diff="added">
+              + {line.text}
+            </ins>
           ),
         )}
       </pre>

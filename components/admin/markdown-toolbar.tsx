@@ -9,12 +9,28 @@ const EDITS: Edit[] = [
   { label: "I", title: "Italic", apply: (s) => ({ text: `_${s || "italic text"}_` }) },
   { label: "H", title: "Heading", apply: (s) => ({ text: `## ${s || "Heading"}`, linePrefix: true }) },
   { label: "❝", title: "Quote", apply: (s) => ({ text: `> ${s || "Quote"}`, linePrefix: true }) },
-  { label: "•", title: "Bulleted list", apply: (s) => ({ text: (s || "Item").split("\n").map((l) => `- ${l}`).join("\n"), linePrefix: true }) },
+  {
+    label: "•",
+    title: "Bulleted list",
+    apply: (s) => ({
+      text: (s || "Item")
+        .split("\n")
+        .map((l) => `- ${l}`)
+        .join("\n"),
+      linePrefix: true,
+    }),
+  },
   { label: "Link", title: "Link", apply: (s) => ({ text: `[${s || "link text"}](https://)` }) },
 ];
 
 /** Buttons that wrap the body's selection in Markdown; the textarea stays the source of truth. */
-export function MarkdownToolbar({ textarea, onChange }: { textarea: RefObject<HTMLTextAreaElement | null>; onChange: (value: string) => void }) {
+export function MarkdownToolbar({
+  textarea,
+  onChange,
+}: {
+  textarea: RefObject<HTMLTextAreaElement | null>;
+  onChange: (value: string) => void;
+}) {
   function run(edit: Edit) {
     const el = textarea.current;
     if (!el) return;
@@ -34,7 +50,14 @@ export function MarkdownToolbar({ textarea, onChange }: { textarea: RefObject<HT
   return (
     <div role="toolbar" aria-label="Formatting" className="mb-1 flex gap-1">
       {EDITS.map((edit) => (
-        <button key={edit.title} type="button" title={edit.title} aria-label={edit.title} onClick={() => run(edit)} className="min-w-8 rounded border border-rule px-2 py-1 text-sm font-semibold hover:bg-rule/40">
+        <button
+          key={edit.title}
+          type="button"
+          title={edit.title}
+          aria-label={edit.title}
+          onClick={() => run(edit)}
+          className="min-w-8 rounded border border-rule px-2 py-1 text-sm font-semibold hover:bg-rule/40"
+        >
           {edit.label}
         </button>
       ))}

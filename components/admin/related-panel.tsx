@@ -60,7 +60,9 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
   return (
     <section aria-labelledby="related-panel-heading" className="mt-10 rounded border border-rule p-4" data-testid="related-panel">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h2 id="related-panel-heading" className="font-serif text-xl font-bold">Related stories</h2>
+        <h2 id="related-panel-heading" className="font-serif text-xl font-bold">
+          Related stories
+        </h2>
         <span className="text-sm">
           {relatedEnabled ? "Shown to readers" : "Switched off for this article"}
           {canEdit && (
@@ -77,7 +79,11 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
         </span>
       </div>
       {!canEdit && <p className="mb-3 text-sm text-muted">Only administrators can change related stories.</p>}
-      {reorderState && <p role="status" className="mb-2 text-sm">{reorderState}</p>}
+      {reorderState && (
+        <p role="status" className="mb-2 text-sm">
+          {reorderState}
+        </p>
+      )}
       {ordered.length === 0 ? (
         <p className="text-sm text-muted">No related stories yet.</p>
       ) : (
@@ -95,16 +101,36 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
             >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  <span className="font-semibold">{i + 1}. {link.label}</span>{" "}
+                  <span className="font-semibold">
+                    {i + 1}. {link.label}
+                  </span>{" "}
                   <span className="text-xs text-muted">— {STATE_LABELS[link.state]}</span>
                   {link.target && link.target.headline !== link.label && <span className="block text-sm">→ {link.target.headline}</span>}
                   {link.url && <span className="block text-sm break-all">→ {link.url}</span>}
                 </span>
                 {canEdit && (
                   <span className="flex flex-wrap gap-1">
-                    <ActionButton action={moveRelatedLinkAction} fields={{ linkId: link.id, direction: "up" }} label="↑" ariaLabel={`Move “${link.label}” up`} className={small} />
-                    <ActionButton action={moveRelatedLinkAction} fields={{ linkId: link.id, direction: "down" }} label="↓" ariaLabel={`Move “${link.label}” down`} className={small} />
-                    <ActionButton action={removeRelatedLinkAction} fields={{ linkId: link.id }} label="Remove" ariaLabel={`Remove “${link.label}”`} className={small} />
+                    <ActionButton
+                      action={moveRelatedLinkAction}
+                      fields={{ linkId: link.id, direction: "up" }}
+                      label="↑"
+                      ariaLabel={`Move “${link.label}” up`}
+                      className={small}
+                    />
+                    <ActionButton
+                      action={moveRelatedLinkAction}
+                      fields={{ linkId: link.id, direction: "down" }}
+                      label="↓"
+                      ariaLabel={`Move “${link.label}” down`}
+                      className={small}
+                    />
+                    <ActionButton
+                      action={removeRelatedLinkAction}
+                      fields={{ linkId: link.id }}
+                      label="Remove"
+                      ariaLabel={`Remove “${link.label}”`}
+                      className={small}
+                    />
                   </span>
                 )}
               </div>
@@ -112,8 +138,15 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                 <details className="mt-1 text-sm">
                   <summary className="cursor-pointer">Edit label</summary>
                   <ActionButton action={updateLinkLabelAction} fields={{ linkId: link.id }} label="Save label" className={small}>
-                    <label className="sr-only" htmlFor={`label-${link.id}`}>Label of “{link.label}”</label>
-                    <input id={`label-${link.id}`} name="label" defaultValue={link.label} className="rounded border border-muted px-2 py-0.5" />
+                    <label className="sr-only" htmlFor={`label-${link.id}`}>
+                      Label of “{link.label}”
+                    </label>
+                    <input
+                      id={`label-${link.id}`}
+                      name="label"
+                      defaultValue={link.label}
+                      className="rounded border border-muted px-2 py-0.5"
+                    />
                   </ActionButton>
                 </details>
               )}
@@ -130,7 +163,13 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                     {link.candidates.map((c) => (
                       <li key={c.id}>
                         {c.headline} <span className="text-muted">({Math.round(c.score * 100)}% alike)</span>{" "}
-                        <ActionButton action={attachTargetAction} fields={{ linkId: link.id, targetArticleId: c.id }} label="Attach" ariaLabel={`Attach “${c.headline}” to “${link.label}”`} className={small} />
+                        <ActionButton
+                          action={attachTargetAction}
+                          fields={{ linkId: link.id, targetArticleId: c.id }}
+                          label="Attach"
+                          ariaLabel={`Attach “${c.headline}” to “${link.label}”`}
+                          className={small}
+                        />
                       </li>
                     ))}
                   </ul>
@@ -146,9 +185,20 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
           <div>
             <h3 className="mb-2 font-semibold">Link to an article</h3>
             <form method="get" className="mb-2 flex gap-2" role="search">
-              <label htmlFor="link-search" className="sr-only">Search articles by headline</label>
-              <input id="link-search" name="linkSearch" type="search" defaultValue={linkSearch} placeholder="Headline…" className={inputClass} />
-              <button type="submit" className={secondaryButtonClass}>Find</button>
+              <label htmlFor="link-search" className="sr-only">
+                Search articles by headline
+              </label>
+              <input
+                id="link-search"
+                name="linkSearch"
+                type="search"
+                defaultValue={linkSearch}
+                placeholder="Headline…"
+                className={inputClass}
+              />
+              <button type="submit" className={secondaryButtonClass}>
+                Find
+              </button>
             </form>
             {searchResults && (
               <ul className="space-y-1 text-sm" aria-label="Matching articles">
@@ -156,7 +206,13 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                 {searchResults.map((r) => (
                   <li key={r.id}>
                     {r.headline}{" "}
-                    <ActionButton action={addRelatedLinkAction} fields={{ articleId, targetArticleId: r.id }} label="Add" ariaLabel={`Add “${r.headline}”`} className={small} />
+                    <ActionButton
+                      action={addRelatedLinkAction}
+                      fields={{ articleId, targetArticleId: r.id }}
+                      label="Add"
+                      ariaLabel={`Add “${r.headline}”`}
+                      className={small}
+                    />
                   </li>
                 ))}
               </ul>
@@ -172,7 +228,13 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                 {suggestions.map((s) => (
                   <li key={s.id}>
                     {s.headline} <span className="text-muted">(score {s.score})</span>{" "}
-                    <ActionButton action={addRelatedLinkAction} fields={{ articleId, targetArticleId: s.id }} label="Add" ariaLabel={`Add suggestion “${s.headline}”`} className={small} />
+                    <ActionButton
+                      action={addRelatedLinkAction}
+                      fields={{ articleId, targetArticleId: s.id }}
+                      label="Add"
+                      ariaLabel={`Add suggestion “${s.headline}”`}
+                      className={small}
+                    />
                   </li>
                 ))}
               </ul>
@@ -191,12 +253,22 @@ function ExternalLinkForm({ articleId }: { articleId: string }) {
     <form action={action} key={state.ok ? "done" : "editing"} noValidate>
       <h3 className="mb-2 font-semibold">Link to another site</h3>
       <input type="hidden" name="articleId" value={articleId} />
-      <label className="block text-sm" htmlFor="external-label">Label</label>
+      <label className="block text-sm" htmlFor="external-label">
+        Label
+      </label>
       <input id="external-label" name="label" defaultValue={v.label} className={`${inputClass} mb-2`} />
-      <label className="block text-sm" htmlFor="external-url">URL</label>
+      <label className="block text-sm" htmlFor="external-url">
+        URL
+      </label>
       <input id="external-url" name="url" type="url" defaultValue={v.url} placeholder="https://" className={`${inputClass} mb-2`} />
-      {state.message && !state.ok && <p role="status" className="mb-2 text-sm font-semibold text-accent">{state.message}</p>}
-      <button type="submit" className={buttonClass} disabled={pending}>Add external link</button>
+      {state.message && !state.ok && (
+        <p role="status" className="mb-2 text-sm font-semibold text-accent">
+          {state.message}
+        </p>
+      )}
+      <button type="submit" className={buttonClass} disabled={pending}>
+        Add external link
+      </button>
     </form>
   );
 }

@@ -20,8 +20,12 @@ export function CreateUserForm() {
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate className="grid max-w-3xl gap-x-4 sm:grid-cols-2" key={state.ok ? state.message : "form"}>
-      <Field label="Name" name="name" errors={e.name}>{(p) => <input {...p} name="name" defaultValue={v.name} className={inputClass} />}</Field>
-      <Field label="Email" name="email" errors={e.email}>{(p) => <input {...p} name="email" type="email" defaultValue={v.email} className={inputClass} />}</Field>
+      <Field label="Name" name="name" errors={e.name}>
+        {(p) => <input {...p} name="name" defaultValue={v.name} className={inputClass} />}
+      </Field>
+      <Field label="Email" name="email" errors={e.email}>
+        {(p) => <input {...p} name="email" type="email" defaultValue={v.email} className={inputClass} />}
+      </Field>
       <Field label="Password" name="password" errors={e.password} hint="At least 12 characters.">
         {(p) => <input {...p} name="password" type="password" autoComplete="new-password" className={inputClass} />}
       </Field>
@@ -34,7 +38,9 @@ export function CreateUserForm() {
         )}
       </Field>
       <div className="flex items-center gap-3">
-        <button type="submit" className={buttonClass} disabled={pending}>Create user</button>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Create user
+        </button>
         <Message state={state} />
       </div>
     </form>
@@ -50,12 +56,16 @@ export function UserAccessControls({ user }: { user: { id: string; email: string
     <div className="flex flex-wrap items-center gap-3">
       <form action={roleAction} className="flex items-center gap-1">
         <input type="hidden" name="id" value={user.id} />
-        <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
+        <label className="sr-only" htmlFor={`role-${user.id}`}>
+          Role of {user.email}
+        </label>
         <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-muted px-2 py-1">
           <option value="EDITOR">Editor</option>
           <option value="ADMIN">Admin</option>
         </select>
-        <button type="submit" className={secondaryButtonClass} disabled={rolePending} aria-label={`Save role of ${user.email}`}>Save role</button>
+        <button type="submit" className={secondaryButtonClass} disabled={rolePending} aria-label={`Save role of ${user.email}`}>
+          Save role
+        </button>
         <Message state={roleState} />
       </form>
       <form action={disableAction}>
@@ -63,19 +73,32 @@ export function UserAccessControls({ user }: { user: { id: string; email: string
         <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
         <button type="submit" className={secondaryButtonClass} disabled={disablePending}>
           {user.disabled ? `Enable ${user.email}` : `Disable ${user.email}`}
-        </button>
-        {" "}<Message state={disableState} />
+        </button>{" "}
+        <Message state={disableState} />
       </form>
       <form action={passwordAction} className="flex items-center gap-1">
         <input type="hidden" name="id" value={user.id} />
-        <label className="sr-only" htmlFor={`password-${user.id}`}>New password for {user.email}</label>
-        <input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder="New password" className="w-40 rounded border border-muted px-2 py-1" />
-        <button type="submit" className={secondaryButtonClass} disabled={passwordPending}>Reset password</button>
+        <label className="sr-only" htmlFor={`password-${user.id}`}>
+          New password for {user.email}
+        </label>
+        <input
+          id={`password-${user.id}`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          placeholder="New password"
+          className="w-40 rounded border border-muted px-2 py-1"
+        />
+        <button type="submit" className={secondaryButtonClass} disabled={passwordPending}>
+          Reset password
+        </button>
         <Message state={passwordState} />
       </form>
       <form action={signOutAction} className="flex items-center gap-1">
         <input type="hidden" name="id" value={user.id} />
-        <button type="submit" className={secondaryButtonClass} disabled={signOutPending} aria-label={`Sign out ${user.email} everywhere`}>Sign out everywhere</button>
+        <button type="submit" className={secondaryButtonClass} disabled={signOutPending} aria-label={`Sign out ${user.email} everywhere`}>
+          Sign out everywhere
+        </button>
         <Message state={signOutState} />
       </form>
     </div>

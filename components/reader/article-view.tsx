@@ -49,7 +49,9 @@ function RelatedStories({ stories }: { stories: ReaderArticle["related"] }) {
   if (stories.length === 0) return null;
   return (
     <aside aria-labelledby="related-heading" className="no-print mt-10 border-t border-rule pt-4">
-      <h2 id="related-heading" className="font-serif text-xl font-bold">Related stories</h2>
+      <h2 id="related-heading" className="font-serif text-xl font-bold">
+        Related stories
+      </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {stories.map((story) => (
           <li key={story.href}>
@@ -58,7 +60,9 @@ function RelatedStories({ stories }: { stories: ReaderArticle["related"] }) {
                 {story.label} <span className="text-sm text-muted">(external site)</span>
               </a>
             ) : (
-              <Link href={story.href} className="underline">{story.label}</Link>
+              <Link href={story.href} className="underline">
+                {story.label}
+              </Link>
             )}
           </li>
         ))}
@@ -71,12 +75,16 @@ function Suggestions({ suggestions }: { suggestions: ReaderArticle["suggestions"
   if (suggestions.length === 0) return null;
   return (
     <aside aria-labelledby="suggested-heading" className="no-print mt-8 border-t border-dashed border-rule pt-4">
-      <h2 id="suggested-heading" className="font-serif text-lg font-bold">More on this topic</h2>
+      <h2 id="suggested-heading" className="font-serif text-lg font-bold">
+        More on this topic
+      </h2>
       <p className="text-sm text-muted">Suggested automatically</p>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {suggestions.map((s) => (
           <li key={s.href}>
-            <Link href={s.href} className="underline">{s.headline}</Link>
+            <Link href={s.href} className="underline">
+              {s.headline}
+            </Link>
           </li>
         ))}
       </ul>

@@ -18,9 +18,21 @@ export function ReaderChrome({ children }: { children: React.ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <ul className="flex gap-4 text-sm">
-              <li><Link href="/" className="underline-offset-4 hover:underline">Latest</Link></li>
-              <li><Link href="/search" className="underline-offset-4 hover:underline">Search</Link></li>
-              <li><a href="/feed.xml" className="underline-offset-4 hover:underline">RSS</a></li>
+              <li>
+                <Link href="/" className="underline-offset-4 hover:underline">
+                  Latest
+                </Link>
+              </li>
+              <li>
+                <Link href="/search" className="underline-offset-4 hover:underline">
+                  Search
+                </Link>
+              </li>
+              <li>
+                <a href="/feed.xml" className="underline-offset-4 hover:underline">
+                  RSS
+                </a>
+              </li>
             </ul>
           </nav>
         </div>
@@ -41,7 +53,14 @@ export function NotFoundMessage() {
       <h1 className="font-serif text-3xl font-bold">Page not found</h1>
       <p className="mt-4">There is no page at this address. It may have been moved or taken down.</p>
       <p className="mt-4">
-        <Link href="/" className="underline">Go to the latest news</Link> or <Link href="/search" className="underline">search the archive</Link>.
+        <Link href="/" className="underline">
+          Go to the latest news
+        </Link>{" "}
+        or{" "}
+        <Link href="/search" className="underline">
+          search the archive
+        </Link>
+        .
       </p>
     </>
   );

@@ -15,9 +15,23 @@ export function Pagination({
   if (pages <= 1) return null;
   return (
     <nav aria-label="Pagination" className="mt-6 flex items-center justify-between text-sm">
-      {page > 1 ? <Link href={hrefFor(page - 1)} rel="prev" className="underline">{labels[0]}</Link> : <span />}
-      <span>Page {page} of {pages}</span>
-      {page < pages ? <Link href={hrefFor(page + 1)} rel="next" className="underline">{labels[1]}</Link> : <span />}
+      {page > 1 ? (
+        <Link href={hrefFor(page - 1)} rel="prev" className="underline">
+          {labels[0]}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span>
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={hrefFor(page + 1)} rel="next" className="underline">
+          {labels[1]}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -18,5 +18,8 @@ export function newsArticleJsonLd(article: ReaderArticle, siteUrl: string, siteN
 
 /** JSON for a <script> element: "<" escaped so no text can close the element. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -15,8 +15,7 @@ markdown.validateLink = (url: string) => {
   return SAFE_LINK.test(compact) || !HAS_SCHEME.test(compact);
 };
 
-const defaultLinkOpen =
-  markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const href = tokens[idx].attrGet("href") ?? "";
   if (/^https?:/i.test(href)) tokens[idx].attrSet("rel", "noopener nofollow");

@@ -60,26 +60,54 @@ async function conflictWith(tx: Tx, id: string): Promise<ConflictInfo> {
       updatedAt: true,
       updatedBy: { select: { name: true, email: true } },
       bylines: { orderBy: { position: "asc" }, select: { author: { select: { id: true, name: true } } } },
-      slug: true, headline: true, standfirst: true, body: true, caption: true, dateline: true, source: true,
-      status: true, publishedAt: true, relatedEnabled: true,
+      slug: true,
+      headline: true,
+      standfirst: true,
+      body: true,
+      caption: true,
+      dateline: true,
+      source: true,
+      status: true,
+      publishedAt: true,
+      relatedEnabled: true,
     },
   });
   return {
     version: current.version,
     updatedAt: current.updatedAt.toISOString(),
     updatedBy: current.updatedBy ? current.updatedBy.name || current.updatedBy.email : null,
-    theirs: JSON.parse(snapshotOf(current, current.bylines.map((b) => b.author.id))),
+    theirs: JSON.parse(
+      snapshotOf(
+        current,
+        current.bylines.map((b) => b.author.id),
+      ),
+    ),
     theirAuthorNames: current.bylines.map((b) => b.author.name),
   };
 }
 
 const editableSelect = {
-  id: true, version: true, slug: true, headline: true, standfirst: true, body: true, caption: true, dateline: true, source: true,
-  status: true, publishedAt: true, relatedEnabled: true,
+  id: true,
+  version: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  body: true,
+  caption: true,
+  dateline: true,
+  source: true,
+  status: true,
+  publishedAt: true,
+  relatedEnabled: true,
   bylines: { orderBy: { position: "asc" as const }, select: { authorId: true } },
 };
 
-function editableFieldsOf({ id: _id, version: _version, bylines, ...fields }: { id: string; version: number; bylines: { authorId: string }[] } & Record<string, unknown>) {
+function editableFieldsOf({
+  id: _id,
+  version: _version,
+  bylines,
+  ...fields
+}: { id: string; version: number; bylines: { authorId: string }[] } & Record<string, unknown>) {
   return { ...fields, authorIds: bylines.map((b) => b.authorId) };
 }
 
@@ -87,7 +115,9 @@ function editableFieldsOf({ id: _id, version: _version, bylines, ...fields }: { 
  * Creates an article (articleId undefined) or saves an edit of one, refusing edits based on an
  * old version. `auditAction` names the change in the audit log when it is not plain editing.
  */
-export const saveArticle = authorized("articles:edit", async (user, form: ArticleForm, articleId?: string) => writeArticle(user, form, articleId));
+export const saveArticle = authorized("articles:edit", async (user, form: ArticleForm, articleId?: string) =>
+  writeArticle(user, form, articleId),
+);
 
 async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: string, auditAction?: string): Promise<SaveResult> {
   const now = new Date();
@@ -129,14 +159,21 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
       let version: number;
       if (current) {
         // The version check and the write are one statement: two saves cannot both win.
-        const updated = await tx.article.updateMany({ where: { id: current.id, version: form.version }, data: { ...data, version: { increment: 1 } } });
+        const updated = await tx.article.updateMany({
+          where: { id: current.id, version: form.version },
+          data: { ...data, version: { increment: 1 } },
+        });
         if (updated.count === 0) return { ok: false, conflict: await conflictWith(tx, current.id) };
         id = current.id;
         version = current.version + 1;
         await tx.byline.deleteMany({ where: { articleId: id } });
         if (current.slug !== slug) {
           await tx.slugRedirect.deleteMany({ where: { slug } });
-          await tx.slugRedirect.upsert({ where: { slug: current.slug }, create: { slug: current.slug, articleId: id }, update: { articleId: id } });
+          await tx.slugRedirect.upsert({
+            where: { slug: current.slug },
+            create: { slug: current.slug, articleId: id },
+            update: { articleId: id },
+          });
         }
       } else {
         const created = await tx.article.create({ data: { ...data, createdById: user.id, version: 1 }, select: { id: true } });
@@ -160,7 +197,8 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
     return result;
   } catch (error) {
     if (error instanceof Rollback) return error.result;
-    if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { slug: ["That slug is already used by another article. Choose another."] } };
+    if ((error as { code?: string }).code === "P2002")
+      return { ok: false, fieldErrors: { slug: ["That slug is already used by another article. Choose another."] } };
     throw error;
   }
 }
@@ -169,36 +207,39 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
  * Restores a revision's content (text, byline, related switch) as a new revision. It never
  * changes status, publish time or slug: restoring publishes, unpublishes and moves nothing.
  */
-export const restoreRevision = authorized("articles:edit", async (user, articleId: string, revisionVersion: number, baseVersion: number): Promise<SaveResult> => {
-  if (!Number.isSafeInteger(revisionVersion) || !Number.isSafeInteger(baseVersion)) return { ok: false, notFound: true };
-  const [article, revision] = await Promise.all([
-    db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { slug: true, status: true, publishedAt: true } }),
-    db.revision.findUnique({ where: { articleId_version: { articleId, version: revisionVersion } }, select: { snapshot: true } }),
-  ]);
-  if (!article || !revision) return { ok: false, notFound: true };
-  const old = JSON.parse(revision.snapshot) as ArticleSnapshot;
-  const authors = await db.author.findMany({ where: { id: { in: old.authorIds } }, select: { id: true } });
-  const known = new Set(authors.map((a) => a.id));
-  return writeArticle(
-    user,
-    {
-      headline: old.headline,
-      slug: article.slug,
-      standfirst: old.standfirst,
-      body: old.body,
-      caption: old.caption,
-      dateline: old.dateline,
-      source: old.source,
-      authors: old.authorIds.filter((id) => known.has(id)),
-      status: article.status,
-      publishedAt: article.publishedAt,
-      version: baseVersion,
-      intent: "save",
-    },
-    articleId,
-    `restore revision ${revisionVersion}`,
-  );
-});
+export const restoreRevision = authorized(
+  "articles:edit",
+  async (user, articleId: string, revisionVersion: number, baseVersion: number): Promise<SaveResult> => {
+    if (!Number.isSafeInteger(revisionVersion) || !Number.isSafeInteger(baseVersion)) return { ok: false, notFound: true };
+    const [article, revision] = await Promise.all([
+      db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { slug: true, status: true, publishedAt: true } }),
+      db.revision.findUnique({ where: { articleId_version: { articleId, version: revisionVersion } }, select: { snapshot: true } }),
+    ]);
+    if (!article || !revision) return { ok: false, notFound: true };
+    const old = JSON.parse(revision.snapshot) as ArticleSnapshot;
+    const authors = await db.author.findMany({ where: { id: { in: old.authorIds } }, select: { id: true } });
+    const known = new Set(authors.map((a) => a.id));
+    return writeArticle(
+      user,
+      {
+        headline: old.headline,
+        slug: article.slug,
+        standfirst: old.standfirst,
+        body: old.body,
+        caption: old.caption,
+        dateline: old.dateline,
+        source: old.source,
+        authors: old.authorIds.filter((id) => known.has(id)),
+        status: article.status,
+        publishedAt: article.publishedAt,
+        version: baseVersion,
+        intent: "save",
+      },
+      articleId,
+      `restore revision ${revisionVersion}`,
+    );
+  },
+);
 
 /**
  * Moves an article to the trash. Links that point at it are kept as they are: readers stop seeing
@@ -206,10 +247,18 @@ export const restoreRevision = authorized("articles:edit", async (user, articleI
  */
 export const trashArticle = authorized("articles:edit", async (user, articleId: string): Promise<boolean> => {
   const done = await db.$transaction(async (tx) => {
-    const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { deletedAt: new Date(), updatedById: user.id } });
+    const updated = await tx.article.updateMany({
+      where: { id: articleId, deletedAt: null },
+      data: { deletedAt: new Date(), updatedById: user.id },
+    });
     if (updated.count === 0) return false;
     const inboundLinks = await tx.relatedLink.count({ where: { targetArticleId: articleId } });
-    await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "trash", after: { inboundLinksHidden: inboundLinks } });
+    await recordAudit(tx, user, {
+      entityType: "article",
+      entityId: articleId,
+      action: "trash",
+      after: { inboundLinksHidden: inboundLinks },
+    });
     return true;
   });
   if (done) await invalidateReaderPages();
@@ -219,7 +268,10 @@ export const trashArticle = authorized("articles:edit", async (user, articleId: 
 /** Brings an article back from the trash exactly as it was, with the links that pointed at it. */
 export const restoreFromTrash = authorized("articles:restore", async (user, articleId: string): Promise<boolean> => {
   const done = await db.$transaction(async (tx) => {
-    const restored = await tx.article.updateMany({ where: { id: articleId, deletedAt: { not: null } }, data: { deletedAt: null, updatedById: user.id } });
+    const restored = await tx.article.updateMany({
+      where: { id: articleId, deletedAt: { not: null } },
+      data: { deletedAt: null, updatedById: user.id },
+    });
     if (restored.count === 0) return false;
     await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "restore from trash" });
     return true;

@@ -42,7 +42,10 @@ export function visibleToReadersSql(alias: string, now: Date): Prisma.Sql {
 
 /** Live articles whose time has not come (or is not set): what the workspace shows as "Scheduled". */
 export function waitingToGoLive(now: Date) {
-  return { status: { in: [...LIVE_STATUSES] }, OR: [{ publishedAt: null }, { publishedAt: { gt: now } }] } satisfies Prisma.ArticleWhereInput;
+  return {
+    status: { in: [...LIVE_STATUSES] },
+    OR: [{ publishedAt: null }, { publishedAt: { gt: now } }],
+  } satisfies Prisma.ArticleWhereInput;
 }
 
 /**

@@ -23,7 +23,8 @@ const MANY_ARTICLES = 500;
 
 function narrowTo(where: Prisma.ArticleWhereInput, ids: string[] | null, condition: Prisma.ArticleWhereInput) {
   if (ids === null) where.AND = [...((where.AND as Prisma.ArticleWhereInput[]) ?? []), condition];
-  else if (where.id && typeof where.id === "object" && "in" in where.id) where.id = { in: (where.id.in as string[]).filter((id) => ids.includes(id)) };
+  else if (where.id && typeof where.id === "object" && "in" in where.id)
+    where.id = { in: (where.id.in as string[]).filter((id) => ids.includes(id)) };
   else where.id = { in: ids };
 }
 
@@ -35,7 +36,12 @@ export const listArticlesForAdmin = authorized("articles:edit", async (_user, qu
   const folded = headlineKey(query.q ?? "");
   if (folded) {
     // A scan of the (headlineKey, id) index, in its own order, finds the matches without reading articles.
-    const matches = await db.article.findMany({ where: { headlineKey: { contains: folded } }, select: { id: true }, orderBy: { headlineKey: "asc" }, take: MANY_ARTICLES + 1 });
+    const matches = await db.article.findMany({
+      where: { headlineKey: { contains: folded } },
+      select: { id: true },
+      orderBy: { headlineKey: "asc" },
+      take: MANY_ARTICLES + 1,
+    });
     narrowTo(where, matches.length <= MANY_ARTICLES ? matches.map((m) => m.id) : null, { headlineKey: { contains: folded } });
   }
   const status = STATUSES.includes(query.status as ArticleStatus) ? (query.status as ArticleStatus) : undefined;
@@ -45,7 +51,9 @@ export const listArticlesForAdmin = authorized("articles:edit", async (_user, qu
   else if (status) where.status = status;
   if (query.author) {
     const bylines = await db.byline.findMany({ where: { authorId: query.author }, select: { articleId: true }, take: MANY_ARTICLES + 1 });
-    narrowTo(where, bylines.length <= MANY_ARTICLES ? bylines.map((b) => b.articleId) : null, { bylines: { some: { authorId: query.author } } });
+    narrowTo(where, bylines.length <= MANY_ARTICLES ? bylines.map((b) => b.articleId) : null, {
+      bylines: { some: { authorId: query.author } },
+    });
   }
   const sort: Sort = query.sort && query.sort in SORTS ? (query.sort as Sort) : "updated";
   // deletedAt is NULL throughout; ordering by it as well lets PostgreSQL read the
@@ -136,7 +144,12 @@ export const getRevision = authorized("articles:edit", async (_user, articleId: 
     select: { version: true, createdAt: true, snapshot: true, user: { select: { name: true, email: true } } },
   });
   if (!row) return null;
-  return { version: row.version, createdAt: row.createdAt, by: row.user ? row.user.name || row.user.email : "import", snapshot: JSON.parse(row.snapshot) as ArticleSnapshot };
+  return {
+    version: row.version,
+    createdAt: row.createdAt,
+    by: row.user ? row.user.name || row.user.email : "import",
+    snapshot: JSON.parse(row.snapshot) as ArticleSnapshot,
+  };
 });
 
 export const listTrash = authorized("articles:restore", async () => {

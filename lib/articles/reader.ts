@@ -105,70 +105,67 @@ export const listPublishedArticles = readerCached(
 export type ArticleLookup = { article: ReaderArticle } | { redirectTo: string } | null;
 
 /** The article at a slug as readers see it, a redirect if the slug is an old one, or null. */
-export const getPublishedArticle = readerCached(
-  "published-article",
-  async (slug: string): Promise<ArticleLookup> => {
-    const now = new Date();
-    const row = await readerDb.article.findFirst({
-      where: { slug, ...visibleToReaders(now) },
-      select: {
-        ...summarySelect,
-        id: true,
-        body: true,
-        caption: true,
-        dateline: true,
-        source: true,
-        modifiedAt: true,
-        relatedEnabled: true,
-        relatedLinks: {
-          orderBy: { position: "asc" },
-          select: {
-            label: true,
-            url: true,
-            targetArticle: { select: { slug: true, headline: true, deletedAt: true, status: true, publishedAt: true } },
-          },
+export const getPublishedArticle = readerCached("published-article", async (slug: string): Promise<ArticleLookup> => {
+  const now = new Date();
+  const row = await readerDb.article.findFirst({
+    where: { slug, ...visibleToReaders(now) },
+    select: {
+      ...summarySelect,
+      id: true,
+      body: true,
+      caption: true,
+      dateline: true,
+      source: true,
+      modifiedAt: true,
+      relatedEnabled: true,
+      relatedLinks: {
+        orderBy: { position: "asc" },
+        select: {
+          label: true,
+          url: true,
+          targetArticle: { select: { slug: true, headline: true, deletedAt: true, status: true, publishedAt: true } },
         },
       },
+    },
+  });
+  if (!row) {
+    const redirect = await readerDb.slugRedirect.findUnique({
+      where: { slug },
+      select: { article: { select: { slug: true, deletedAt: true, status: true, publishedAt: true } } },
     });
-    if (!row) {
-      const redirect = await readerDb.slugRedirect.findUnique({
-        where: { slug },
-        select: { article: { select: { slug: true, deletedAt: true, status: true, publishedAt: true } } },
-      });
-      const target = redirect?.article;
-      return target && isVisibleToReaders(target, now) ? { redirectTo: target.slug } : null;
+    const target = redirect?.article;
+    return target && isVisibleToReaders(target, now) ? { redirectTo: target.slug } : null;
+  }
+  const related: RelatedStory[] = [];
+  let suggestions: Suggestion[] = [];
+  if (row.relatedEnabled) {
+    for (const link of row.relatedLinks) {
+      if (link.url) related.push({ label: link.label, href: link.url, external: true });
+      else if (link.targetArticle && isVisibleToReaders(link.targetArticle, now))
+        related.push({ label: link.targetArticle.headline, href: `/articles/${link.targetArticle.slug}`, external: false });
     }
-    const related: RelatedStory[] = [];
-    let suggestions: Suggestion[] = [];
-    if (row.relatedEnabled) {
-      for (const link of row.relatedLinks) {
-        if (link.url) related.push({ label: link.label, href: link.url, external: true });
-        else if (link.targetArticle && isVisibleToReaders(link.targetArticle, now))
-          related.push({ label: link.targetArticle.headline, href: `/articles/${link.targetArticle.slug}`, external: false });
-      }
-      if (related.length < MIN_CURATED) {
-        const curatedSlugs = new Set(related.map((r) => r.href));
-        suggestions = (await similarArticles(row.id, similarityQuery(`${row.headline} ${row.standfirst}`), MAX_RELATED))
-          .filter((s) => !curatedSlugs.has(s.href))
-          .slice(0, MAX_RELATED - related.length);
-      }
+    if (related.length < MIN_CURATED) {
+      const curatedSlugs = new Set(related.map((r) => r.href));
+      suggestions = (await similarArticles(row.id, similarityQuery(`${row.headline} ${row.standfirst}`), MAX_RELATED))
+        .filter((s) => !curatedSlugs.has(s.href))
+        .slice(0, MAX_RELATED - related.length);
     }
-    return {
-      article: {
-        ...toSummary(row),
-        id: row.id,
-        bodyHtml: renderMarkdown(row.body),
-        caption: row.caption,
-        dateline: row.dateline,
-        source: row.source,
-        modifiedAt: row.modifiedAt?.toISOString() ?? null,
-        summary: markdownToPlainText(row.body).slice(0, 300),
-        related,
-        suggestions,
-      },
-    };
-  },
-);
+  }
+  return {
+    article: {
+      ...toSummary(row),
+      id: row.id,
+      bodyHtml: renderMarkdown(row.body),
+      caption: row.caption,
+      dateline: row.dateline,
+      source: row.source,
+      modifiedAt: row.modifiedAt?.toISOString() ?? null,
+      summary: markdownToPlainText(row.body).slice(0, 300),
+      related,
+      suggestions,
+    },
+  };
+});
 
 const MIN_CURATED = 3;
 const MAX_RELATED = 5;
@@ -176,7 +173,10 @@ const MAX_RELATED = 5;
 /** Published articles sharing the most (and rarest) words with the given text, never the article itself. */
 async function similarArticles(articleId: string, text: string, limit: number): Promise<Suggestion[]> {
   const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId], withTotal: false });
-  const rows = await readerDb.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, slug: true, headline: true } });
+  const rows = await readerDb.article.findMany({
+    where: { id: { in: hits.map((h) => h.id) } },
+    select: { id: true, slug: true, headline: true },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return hits.flatMap((h) => {
     const row = byId.get(h.id);
@@ -194,7 +194,10 @@ async function summariesInOrder(ids: string[]): Promise<ArticleSummary[]> {
 export const SEARCH_PAGE_SIZE = 10;
 
 /** Search results for readers, best first. Not cached: queries are too varied to reuse. */
-export async function searchPublishedArticles(query: string, page: number): Promise<{ results: ArticleSummary[]; total: number; pages: number }> {
+export async function searchPublishedArticles(
+  query: string,
+  page: number,
+): Promise<{ results: ArticleSummary[]; total: number; pages: number }> {
   const { hits, total } = await searchArticleIds(query, { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
   return { results: await summariesInOrder(hits.map((h) => h.id)), total, pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
 }
@@ -202,21 +205,18 @@ export async function searchPublishedArticles(query: string, page: number): Prom
 export type ReaderAuthor = { name: string; slug: string; bio: string; articles: ArticleSummary[] };
 
 /** An author with their published articles, newest first; null if unknown or with nothing published. */
-export const getAuthorWithArticles = readerCached(
-  "author-with-articles",
-  async (slug: string): Promise<ReaderAuthor | null> => {
-    const author = await readerDb.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, bio: true } });
-    if (!author) return null;
-    const rows = await readerDb.article.findMany({
-      where: { ...visibleToReaders(new Date()), bylines: { some: { authorId: author.id } } },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: 100,
-      select: summarySelect,
-    });
-    if (rows.length === 0) return null;
-    return { name: author.name, slug: author.slug, bio: author.bio, articles: rows.map(toSummary) };
-  },
-);
+export const getAuthorWithArticles = readerCached("author-with-articles", async (slug: string): Promise<ReaderAuthor | null> => {
+  const author = await readerDb.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, bio: true } });
+  if (!author) return null;
+  const rows = await readerDb.article.findMany({
+    where: { ...visibleToReaders(new Date()), bylines: { some: { authorId: author.id } } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: summarySelect,
+  });
+  if (rows.length === 0) return null;
+  return { name: author.name, slug: author.slug, bio: author.bio, articles: rows.map(toSummary) };
+});
 
 /** The newest published articles with what feeds need. */
 export const latestForFeeds = readerCached(
@@ -234,15 +234,12 @@ export const latestForFeeds = readerCached(
 );
 
 /** Every published article's URL data, for the sitemap. */
-export const sitemapEntries = readerCached(
-  "sitemap-entries",
-  async (): Promise<{ slug: string; lastModified: string }[]> => {
-    const rows = await readerDb.article.findMany({
-      where: visibleToReaders(new Date()),
-      orderBy: { publishedAt: "desc" },
-      take: 50_000,
-      select: { slug: true, publishedAt: true, modifiedAt: true },
-    });
-    return rows.map((r) => ({ slug: r.slug, lastModified: (r.modifiedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
-  },
-);
+export const sitemapEntries = readerCached("sitemap-entries", async (): Promise<{ slug: string; lastModified: string }[]> => {
+  const rows = await readerDb.article.findMany({
+    where: visibleToReaders(new Date()),
+    orderBy: { publishedAt: "desc" },
+    take: 50_000,
+    select: { slug: true, publishedAt: true, modifiedAt: true },
+  });
+  return rows.map((r) => ({ slug: r.slug, lastModified: (r.modifiedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
+});

@@ -14,7 +14,12 @@ const text = (max: number, label: string) =>
     .string()
     .max(max, `${label} can be at most ${max.toLocaleString("en")} characters.`)
     // Control characters other than tab and newline are never meant: drop them.
-    .transform((s) => s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim());
+    .transform((s) =>
+      s
+        .replace(/\r\n?/g, "\n")
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+        .trim(),
+    );
 
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 
@@ -31,7 +36,12 @@ export const articleFormSchema = z
     authors: z
       .string()
       .default("")
-      .transform((s) => s.split("\n").map((a) => a.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split("\n")
+          .map((a) => a.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().max(200)).max(20, "At most 20 authors.")),
     status: z.enum(STATUSES, "Choose a status."),
     publishedAt: z
@@ -48,7 +58,8 @@ export const articleFormSchema = z
     if (value.intent === "save" && value.status === "SCHEDULED" && (!value.publishedAt || value.publishedAt <= new Date())) {
       ctx.addIssue({ code: "custom", path: ["publishedAt"], message: "Choose a future time to schedule, or publish now." });
     }
-    const publishing = value.intent === "publish" || (value.intent === "save" && (value.status === "PUBLISHED" || value.status === "SCHEDULED"));
+    const publishing =
+      value.intent === "publish" || (value.intent === "save" && (value.status === "PUBLISHED" || value.status === "SCHEDULED"));
     if (publishing && value.body === "") {
       ctx.addIssue({ code: "custom", path: ["body"], message: "Write a body before publishing." });
     }
@@ -67,7 +78,8 @@ export function applyIntent(form: ArticleForm, now: Date): { status: ArticleStat
     case "archive":
       return { status: "ARCHIVED", publishedAt: form.publishedAt };
     case "save":
-      if (form.status === "PUBLISHED" && form.publishedAt && form.publishedAt > now) return { status: "SCHEDULED", publishedAt: form.publishedAt };
+      if (form.status === "PUBLISHED" && form.publishedAt && form.publishedAt > now)
+        return { status: "SCHEDULED", publishedAt: form.publishedAt };
       if (form.status === "PUBLISHED") return { status: "PUBLISHED", publishedAt: form.publishedAt ?? now };
       return { status: form.status, publishedAt: form.publishedAt };
   }

@@ -1,8 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
 
-
-
 /** Whether a slug is free: no article has it and no article answers to it as an old slug. */
 export async function isSlugFree(tx: Tx | Db, slug: string, exceptArticleId?: string): Promise<boolean> {
   const [article, redirect] = await Promise.all([

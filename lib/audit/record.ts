@@ -17,7 +17,9 @@ function shorten(value: unknown): unknown {
 /** Only what changed between two states, shortened for reading. */
 export function changes(before: Fields | null, after: Fields | null): { before?: Fields; after?: Fields } {
   if (!before || !after) return { ...(before ? { before: mapValues(before) } : {}), ...(after ? { after: mapValues(after) } : {}) };
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
   return { before: pick(before, keys), after: pick(after, keys) };
 }
 

@@ -14,7 +14,9 @@ export type StaffUser = { id: string; email: string; name: string; role: Role; s
 
 export class AuthorizationError extends Error {
   constructor(public readonly reason: "signed-out" | "forbidden") {
-    super(reason === "signed-out" ? "You are signed out. Sign in again; your text is kept in this form." : "Your role does not allow this.");
+    super(
+      reason === "signed-out" ? "You are signed out. Sign in again; your text is kept in this form." : "Your role does not allow this.",
+    );
   }
 }
 

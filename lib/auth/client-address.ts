@@ -14,7 +14,10 @@ export function recordPeerAddresses(): void {
   if (installed) return;
   installed = true;
   subscribe("http.server.request.start", (message) => {
-    const { request, socket } = message as { request: { headers: Record<string, string | string[] | undefined> }; socket: { remoteAddress?: string } };
+    const { request, socket } = message as {
+      request: { headers: Record<string, string | string[] | undefined> };
+      socket: { remoteAddress?: string };
+    };
     request.headers[PEER_ADDRESS_HEADER] = socket.remoteAddress ?? "";
   });
 }
@@ -38,7 +41,10 @@ export function clientAddress(headers: Record<string, string | string[] | undefi
   };
   let address = header(PEER_ADDRESS_HEADER);
   if (hops > 0) {
-    const chain = header("x-forwarded-for").split(",").map((entry) => entry.trim()).filter(Boolean);
+    const chain = header("x-forwarded-for")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     address = chain.length >= hops ? chain[chain.length - hops] : (chain[0] ?? address);
   }
   return normalizeAddress(address);
@@ -53,7 +59,10 @@ function normalizeAddress(raw: string): string {
     const left = head ? head.split(":") : [];
     const right = tail ? tail.split(":") : [];
     const groups = [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-    return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+    return `${groups
+      .slice(0, 4)
+      .map((g) => g.replace(/^0+(?=.)/, ""))
+      .join(":")}::/64`;
   }
   return "unknown";
 }

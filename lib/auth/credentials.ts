@@ -29,5 +29,9 @@ export async function checkCredentials(input: unknown, client: { address: string
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) return { ok: false, error: "CredentialsSignin" };
   await attemptSucceeded(attempt);
   if (user.disabled) return { ok: false, error: "AccountDisabled" };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, deviceCookie: deviceCookieValue(email, attempt.device ?? undefined) };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    deviceCookie: deviceCookieValue(email, attempt.device ?? undefined),
+  };
 }

@@ -27,7 +27,10 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
-        const result = await checkCredentials(credentials, { address: clientAddress(headers), deviceCookie: cookieValue(headers.cookie, DEVICE_COOKIE) });
+        const result = await checkCredentials(credentials, {
+          address: clientAddress(headers),
+          deviceCookie: cookieValue(headers.cookie, DEVICE_COOKIE),
+        });
         const outcome = signInOutcome();
         if (result.ok) {
           if (outcome) outcome.deviceCookie = result.deviceCookie;

@@ -6,7 +6,8 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "./throttle";
 /** The auth endpoints take small forms only: an email, a password, a token, a callback URL. */
 export const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
-const plain = (status: number, text: string) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+const plain = (status: number, text: string) =>
+  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
 
 /** A refusal for requests no browser sends: an over-long callback URL in the query. */
 export function authRequestProblem(request: Request): Response | null {

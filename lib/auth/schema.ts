@@ -19,7 +19,10 @@ export type NewUser = z.infer<typeof newUserSchema>;
 export const userAccessSchema = z.object({
   id: z.string().min(1),
   role: z.enum(ROLES, "Choose a role.").optional(),
-  disabled: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  disabled: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
 });
 
 export const resetPasswordSchema = z.object({

@@ -31,7 +31,10 @@ export async function currentStaff(): Promise<StaffUser | null> {
  * This only decides where to send the visitor: the queries the page then calls check the actor
  * again, so a page that forgot this call would still show nothing.
  */
-export async function requireStaffPage(callbackUrl: string, permission: Permission = "workspace"): Promise<{ actor: Actor; user: StaffUser }> {
+export async function requireStaffPage(
+  callbackUrl: string,
+  permission: Permission = "workspace",
+): Promise<{ actor: Actor; user: StaffUser }> {
   const actor = await getRequestActor();
   try {
     return { actor: actor!, user: await authorize(actor, permission) };

@@ -35,7 +35,12 @@ export const DEVICE_LIMIT = { points: 10, duration: 15 * MINUTE };
 export const DEVICE_COOKIE = "byline-device";
 export const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * DAY;
 
-type Limiters = { account: RateLimiterUnion; accountTiers: RateLimiterAbstract[]; address: RateLimiterAbstract; device: RateLimiterAbstract };
+type Limiters = {
+  account: RateLimiterUnion;
+  accountTiers: RateLimiterAbstract[];
+  address: RateLimiterAbstract;
+  device: RateLimiterAbstract;
+};
 const globalForLimiters = globalThis as unknown as { bylineSignInLimiters?: Limiters };
 
 function limiter(keyPrefix: string, { points, duration }: { points: number; duration: number }) {
@@ -73,7 +78,9 @@ export type Attempt = {
 export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 function retryAfter(rejection: unknown): number {
-  const results = (rejection && typeof rejection === "object" && "msBeforeNext" in rejection ? [rejection] : Object.values(rejection ?? {})) as RateLimiterRes[];
+  const results = (
+    rejection && typeof rejection === "object" && "msBeforeNext" in rejection ? [rejection] : Object.values(rejection ?? {})
+  ) as RateLimiterRes[];
   if (!results.every((r) => r && typeof r.msBeforeNext === "number")) throw rejection;
   return Math.max(1, ...results.map((r) => Math.ceil(r.msBeforeNext / 1000)));
 }

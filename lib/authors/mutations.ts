@@ -24,7 +24,8 @@ export const saveAuthor = authorized("authors:edit", async (user, form: AuthorFo
     await invalidateReaderPages();
     return { ok: true, id: author.id };
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, fieldErrors: { slug: ["Another author already has that slug."] } };
+    if ((error as { code?: string }).code === "P2002")
+      return { ok: false, fieldErrors: { slug: ["Another author already has that slug."] } };
     if ((error as { code?: string }).code === "P2025") return { ok: false, fieldErrors: { form: ["That author no longer exists."] } };
     throw error;
   }

@@ -5,7 +5,11 @@ import { db } from "@/lib/db";
 // Workspace reads of authors; each checks the actor first (lib/auth/actor.ts).
 
 export const listAuthorsWithCounts = authorized("authors:edit", async () => {
-  return db.author.findMany({ orderBy: { name: "asc" }, take: 1000, select: { id: true, name: true, slug: true, _count: { select: { bylines: true } } } });
+  return db.author.findMany({
+    orderBy: { name: "asc" },
+    take: 1000,
+    select: { id: true, name: true, slug: true, _count: { select: { bylines: true } } },
+  });
 });
 
 export const getAuthorForEditor = authorized("authors:edit", async (_user, id: string) => {

@@ -20,8 +20,12 @@ export type ImportOutcome = { status: "imported" | "unchanged"; articleId: strin
 export async function importDocuments(db: Db, documents: ParsedDocument[]): Promise<ImportOutcome[]> {
   const known = async () =>
     new Map<string, ImportOutcome>(
-      (await db.article.findMany({ where: { importHash: { in: documents.map((d) => d.hash) } }, select: { id: true, slug: true, importHash: true } }))
-        .map((a) => [a.importHash!, { status: "unchanged", articleId: a.id, slug: a.slug }]),
+      (
+        await db.article.findMany({
+          where: { importHash: { in: documents.map((d) => d.hash) } },
+          select: { id: true, slug: true, importHash: true },
+        })
+      ).map((a) => [a.importHash!, { status: "unchanged", articleId: a.id, slug: a.slug }]),
     );
   const outcomes = await known();
   const fresh = [...new Map(documents.filter((d) => !outcomes.has(d.hash)).map((d) => [d.hash, d])).values()];
@@ -49,8 +53,14 @@ export async function importDocuments(db: Db, documents: ParsedDocument[]): Prom
 }
 
 async function writeDocuments(tx: Tx, documents: ParsedDocument[]) {
-  const authorIds = await ensureAuthors(tx, documents.flatMap((d) => d.authors));
-  const slugs = await allocateSlugs(tx, documents.map((d) => d.headline));
+  const authorIds = await ensureAuthors(
+    tx,
+    documents.flatMap((d) => d.authors),
+  );
+  const slugs = await allocateSlugs(
+    tx,
+    documents.map((d) => d.headline),
+  );
   const rows = documents.map((document, i) => {
     const bylineIds = [...new Set(document.authors.map((name) => authorIds.get(slugify(name) || "author")!))];
     const fields = {
@@ -110,7 +120,10 @@ async function ensureAuthors(tx: Tx, names: string[]): Promise<Map<string, strin
   const knownSlugs = new Set(known.map((a) => a.slug));
   const missing = slugs.filter((slug) => !knownSlugs.has(slug));
   const created = missing.length
-    ? await tx.author.createManyAndReturn({ data: missing.map((slug) => ({ slug, name: nameBySlug.get(slug)! })), select: { id: true, slug: true } })
+    ? await tx.author.createManyAndReturn({
+        data: missing.map((slug) => ({ slug, name: nameBySlug.get(slug)! })),
+        select: { id: true, slug: true },
+      })
     : [];
   return new Map([...known, ...created].map((a) => [a.slug, a.id]));
 }

@@ -139,7 +139,13 @@ export function parseDocument(raw: string, fileName: string): ParseResult {
   // Blocks between the main block and the last one are body text that had a double gap.
   const trailing = blocks.slice(mainIndex + 1);
   const relatedBlock = trailing.length > 0 ? trailing[trailing.length - 1] : [];
-  const paragraphs = [...main.slice(cursor), ...trailing.slice(0, -1).flat().map((p) => p.text)];
+  const paragraphs = [
+    ...main.slice(cursor),
+    ...trailing
+      .slice(0, -1)
+      .flat()
+      .map((p) => p.text),
+  ];
   if (paragraphs.length === 0) return fail("no body");
 
   const related: string[] = [];

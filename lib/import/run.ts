@@ -54,7 +54,11 @@ export async function importFiles(
       return;
     }
     try {
-      for (const outcome of await importDocuments(db, batch.map((b) => b.document))) summary[outcome.status]++;
+      for (const outcome of await importDocuments(
+        db,
+        batch.map((b) => b.document),
+      ))
+        summary[outcome.status]++;
     } catch (error) {
       if (batch.length === 1) return fail(`${batch[0].file}: ${(error as Error).message.split("\n").filter(Boolean).pop()}`);
       for (const one of batch) await write([one]);

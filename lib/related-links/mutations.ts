@@ -28,20 +28,40 @@ async function liveArticle(tx: Tx, id: string) {
   return tx.article.findFirst({ where: { id, deletedAt: null }, select: { id: true, headline: true } });
 }
 
-export const addRelatedLink = authorized("related-links:curate", async (user, input: { articleId: string; label: string; targetArticleId: string; url: string }) => {
-  return change(async (tx) => {
-    if (!(await liveArticle(tx, input.articleId))) return GONE;
-    const target = input.targetArticleId ? await liveArticle(tx, input.targetArticleId) : null;
-    if (input.targetArticleId && (!target || target.id === input.articleId)) return { ok: false, message: "Choose another article to link to." };
-    const label = input.label || target?.headline || input.url;
-    const last = await tx.relatedLink.findFirst({ where: { articleId: input.articleId }, orderBy: { position: "desc" }, select: { position: true } });
-    const link = await tx.relatedLink.create({
-      data: { articleId: input.articleId, position: (last?.position ?? -1) + 1, label, labelKey: headlineKey(label), targetArticleId: target?.id ?? null, url: input.url || null },
+export const addRelatedLink = authorized(
+  "related-links:curate",
+  async (user, input: { articleId: string; label: string; targetArticleId: string; url: string }) => {
+    return change(async (tx) => {
+      if (!(await liveArticle(tx, input.articleId))) return GONE;
+      const target = input.targetArticleId ? await liveArticle(tx, input.targetArticleId) : null;
+      if (input.targetArticleId && (!target || target.id === input.articleId))
+        return { ok: false, message: "Choose another article to link to." };
+      const label = input.label || target?.headline || input.url;
+      const last = await tx.relatedLink.findFirst({
+        where: { articleId: input.articleId },
+        orderBy: { position: "desc" },
+        select: { position: true },
+      });
+      const link = await tx.relatedLink.create({
+        data: {
+          articleId: input.articleId,
+          position: (last?.position ?? -1) + 1,
+          label,
+          labelKey: headlineKey(label),
+          targetArticleId: target?.id ?? null,
+          url: input.url || null,
+        },
+      });
+      await recordAudit(tx, user, {
+        entityType: "related-link",
+        entityId: link.id,
+        action: "add",
+        after: { articleId: input.articleId, label, targetArticleId: link.targetArticleId, url: link.url },
+      });
+      return { ok: true };
     });
-    await recordAudit(tx, user, { entityType: "related-link", entityId: link.id, action: "add", after: { articleId: input.articleId, label, targetArticleId: link.targetArticleId, url: link.url } });
-    return { ok: true };
-  });
-});
+  },
+);
 
 export const updateLinkLabel = authorized("related-links:curate", async (user, linkId: string, label: string) => {
   return change(async (tx) => {
@@ -60,25 +80,43 @@ export const attachTarget = authorized("related-links:curate", async (user, link
     if (!link || !target) return GONE;
     if (target.id === link.articleId) return { ok: false, message: "An article cannot be related to itself." };
     await tx.relatedLink.update({ where: { id: linkId }, data: { targetArticleId: target.id, url: null } });
-    await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "attach", before: link, after: { targetArticleId: target.id, url: null } });
+    await recordAudit(tx, user, {
+      entityType: "related-link",
+      entityId: linkId,
+      action: "attach",
+      before: link,
+      after: { targetArticleId: target.id, url: null },
+    });
     return { ok: true };
   });
 });
 
 export const removeRelatedLink = authorized("related-links:curate", async (user, linkId: string) => {
   return change(async (tx) => {
-    const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { articleId: true, label: true, targetArticleId: true, url: true } });
+    const link = await tx.relatedLink.findUnique({
+      where: { id: linkId },
+      select: { articleId: true, label: true, targetArticleId: true, url: true },
+    });
     if (!link) return GONE;
     await tx.relatedLink.delete({ where: { id: linkId } });
-    const rest = await tx.relatedLink.findMany({ where: { articleId: link.articleId }, orderBy: { position: "asc" }, select: { id: true } });
-    await writeOrder(tx, rest.map((r) => r.id));
+    const rest = await tx.relatedLink.findMany({
+      where: { articleId: link.articleId },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
+    await writeOrder(
+      tx,
+      rest.map((r) => r.id),
+    );
     await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "remove", before: link });
     return { ok: true };
   });
 });
 
 /** Puts an article's links in the given order; the list must name exactly its links. */
-export const reorderRelatedLinks = authorized("related-links:curate", async (user, articleId: string, order: string[]) => reorder(user, articleId, order));
+export const reorderRelatedLinks = authorized("related-links:curate", async (user, articleId: string, order: string[]) =>
+  reorder(user, articleId, order),
+);
 
 function reorder(user: StaffUser, articleId: string, order: string[]) {
   return change(async (tx) => {
@@ -88,7 +126,13 @@ function reorder(user: StaffUser, articleId: string, order: string[]) {
       return { ok: false, message: "The links changed meanwhile. Reload the page and try again." };
     }
     await writeOrder(tx, order);
-    await recordAudit(tx, user, { entityType: "related-link", entityId: articleId, action: "reorder", before: { order: current }, after: { order } });
+    await recordAudit(tx, user, {
+      entityType: "related-link",
+      entityId: articleId,
+      action: "reorder",
+      before: { order: current },
+      after: { order },
+    });
     return { ok: true };
   });
 }
@@ -96,7 +140,9 @@ function reorder(user: StaffUser, articleId: string, order: string[]) {
 export const moveRelatedLink = authorized("related-links:curate", async (user, linkId: string, direction: "up" | "down") => {
   const link = await db.relatedLink.findUnique({ where: { id: linkId }, select: { articleId: true } });
   if (!link) return GONE;
-  const ids = (await db.relatedLink.findMany({ where: { articleId: link.articleId }, orderBy: { position: "asc" }, select: { id: true } })).map((l) => l.id);
+  const ids = (
+    await db.relatedLink.findMany({ where: { articleId: link.articleId }, orderBy: { position: "asc" }, select: { id: true } })
+  ).map((l) => l.id);
   const from = ids.indexOf(linkId);
   const to = direction === "up" ? from - 1 : from + 1;
   if (to < 0 || to >= ids.length) return { ok: true } as LinkResult;
@@ -108,7 +154,12 @@ export const setRelatedEnabled = authorized("related-links:curate", async (user,
   return change(async (tx) => {
     const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { relatedEnabled: enabled } });
     if (updated.count === 0) return GONE;
-    await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: enabled ? "related on" : "related off", after: { relatedEnabled: enabled } });
+    await recordAudit(tx, user, {
+      entityType: "article",
+      entityId: articleId,
+      action: enabled ? "related on" : "related off",
+      after: { relatedEnabled: enabled },
+    });
     return { ok: true };
   });
 });

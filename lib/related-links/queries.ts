@@ -11,11 +11,21 @@ import { headlineSimilarity } from "./similarity";
 // ones take the actor first and check it (lib/auth/actor.ts).
 
 export type LinkState = "published" | "unpublished" | "external" | "unresolved";
-export type PanelLink = { id: string; position: number; label: string; state: LinkState; url: string | null; target: { id: string; headline: string; slug: string } | null };
+export type PanelLink = {
+  id: string;
+  position: number;
+  label: string;
+  state: LinkState;
+  url: string | null;
+  target: { id: string; headline: string; slug: string } | null;
+};
 
 const targetSelect = { id: true, headline: true, slug: true, status: true, publishedAt: true, deletedAt: true } as const;
 
-function stateOf(link: { url: string | null; targetArticle: { status: string; publishedAt: Date | null; deletedAt: Date | null } | null }, now: Date): LinkState {
+function stateOf(
+  link: { url: string | null; targetArticle: { status: string; publishedAt: Date | null; deletedAt: Date | null } | null },
+  now: Date,
+): LinkState {
   if (link.url) return "external";
   if (!link.targetArticle) return "unresolved";
   return isVisibleToReaders(link.targetArticle, now) ? "published" : "unpublished";
@@ -27,7 +37,10 @@ async function getRelatedPanel(articleId: string) {
     where: { id: articleId, deletedAt: null },
     select: {
       relatedEnabled: true,
-      relatedLinks: { orderBy: { position: "asc" }, select: { id: true, position: true, label: true, url: true, targetArticle: { select: targetSelect } } },
+      relatedLinks: {
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, label: true, url: true, targetArticle: { select: targetSelect } },
+      },
     },
   });
   if (!article) return null;
@@ -51,7 +64,14 @@ export type Candidate = { id: string; headline: string; score: number };
  */
 async function candidatesFor(label: string, excludeArticleId: string, limit = 5, mode: "any" | "all" = "any"): Promise<Candidate[]> {
   // Every word required matches few articles, all of which can be compared: no text ranking needed.
-  const { hits } = await searchArticleIds(label, { mode, limit: mode === "all" ? 100 : 30, excludeIds: [excludeArticleId], includeUnpublished: true, withTotal: false, ranked: mode === "any" });
+  const { hits } = await searchArticleIds(label, {
+    mode,
+    limit: mode === "all" ? 100 : 30,
+    excludeIds: [excludeArticleId],
+    includeUnpublished: true,
+    withTotal: false,
+    ranked: mode === "any",
+  });
   const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, headline: true } });
   return rows
     .map((r) => ({ id: r.id, headline: r.headline, score: headlineSimilarity(label, r.headline) }))
@@ -79,7 +99,9 @@ async function suggestionsOf(articleId: string, limit = 8): Promise<Candidate[]>
   return hits.flatMap((h) => (byId.has(h.id) ? [{ id: h.id, headline: byId.get(h.id)!, score: Math.round(h.rank * 100) / 100 }] : []));
 }
 
-export const suggestionsFor = authorized("related-links:read", async (_user, articleId: string, limit?: number) => suggestionsOf(articleId, limit));
+export const suggestionsFor = authorized("related-links:read", async (_user, articleId: string, limit?: number) =>
+  suggestionsOf(articleId, limit),
+);
 
 export const REPORT_PAGE_SIZE = 25;
 export const PROBLEM_KINDS = { unresolved: "Unresolved labels", unpublished: "Targets not published", external: "External URLs" } as const;
@@ -102,7 +124,9 @@ async function countTargetlessLinks(kind: "unresolved" | "external", labelKey: s
     count(Prisma.sql`SELECT count(*) AS n FROM (SELECT 1 FROM "RelatedLink" l WHERE ${condition} LIMIT ${REPORT_COUNT_CAP + 1}) capped`),
     // From the (few) trashed articles to their links: ">= the epoch" is "in the trash" written as
     // a range SQLite reads from an index, and CROSS JOIN keeps SQLite from starting at the links.
-    count(Prisma.sql`SELECT count(*) AS n FROM "Article" a CROSS JOIN "RelatedLink" l WHERE l."articleId" = a."id" AND a."deletedAt" >= ${new Date(0)} AND ${condition}`),
+    count(
+      Prisma.sql`SELECT count(*) AS n FROM "Article" a CROSS JOIN "RelatedLink" l WHERE l."articleId" = a."id" AND a."deletedAt" >= ${new Date(0)} AND ${condition}`,
+    ),
   ]);
   if (upToCap > REPORT_COUNT_CAP && ofTrashed === 0) return { total: REPORT_COUNT_CAP, more: true };
   const all = upToCap > REPORT_COUNT_CAP ? await count(Prisma.sql`SELECT count(*) AS n FROM "RelatedLink" l WHERE ${condition}`) : upToCap;
@@ -129,14 +153,27 @@ export const listLinkProblems = authorized("related-links:read", async (_user, k
       orderBy: [{ articleId: "asc" }, { position: "asc" }],
       skip: (page - 1) * REPORT_PAGE_SIZE,
       take: REPORT_PAGE_SIZE,
-      select: { id: true, label: true, url: true, article: { select: { id: true, headline: true } }, targetArticle: { select: targetSelect } },
+      select: {
+        id: true,
+        label: true,
+        url: true,
+        article: { select: { id: true, headline: true } },
+        targetArticle: { select: targetSelect },
+      },
     }),
     kind === "unpublished" ? db.relatedLink.count({ where }).then((total) => ({ total, more: false })) : countTargetlessLinks(kind, folded),
   ]);
   const items = await Promise.all(
     rows.map(async (r) => {
-      const best = kind === "unresolved" ? (await candidatesFor(r.label, r.article.id, 1, "all"))[0] ?? null : null;
-      return { id: r.id, label: r.label, url: r.url, article: r.article, target: r.targetArticle ? { headline: r.targetArticle.headline, id: r.targetArticle.id } : null, best };
+      const best = kind === "unresolved" ? ((await candidatesFor(r.label, r.article.id, 1, "all"))[0] ?? null) : null;
+      return {
+        id: r.id,
+        label: r.label,
+        url: r.url,
+        article: r.article,
+        target: r.targetArticle ? { headline: r.targetArticle.headline, id: r.targetArticle.id } : null,
+        best,
+      };
     }),
   );
   const pages = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE), more && rows.length === REPORT_PAGE_SIZE ? page + 1 : 0);
@@ -160,15 +197,18 @@ async function findArticlesByHeadline(query: string, excludeArticleId: string) {
  * unresolved link at a time, when an admin asks (`candidatesForLinkId`): an imported article can
  * carry dozens of unresolved labels, and each lookup is a full-text search over the archive.
  */
-export const relatedPanelData = authorized("related-links:read", async (_user, articleId: string, linkSearch: string, candidatesForLinkId?: string) => {
-  const panel = await getRelatedPanel(articleId);
-  if (!panel) return null;
-  const asked = panel.links.find((l) => l.id === candidatesForLinkId && l.state === "unresolved");
-  const [candidates, suggestions, searchResults] = await Promise.all([
-    asked ? candidatesFor(asked.label, articleId, 3) : Promise.resolve(null),
-    suggestionsOf(articleId),
-    linkSearch ? findArticlesByHeadline(linkSearch, articleId) : Promise.resolve(null),
-  ]);
-  const links = panel.links.map((l) => ({ ...l, candidates: l === asked ? candidates : null }));
-  return { relatedEnabled: panel.relatedEnabled, links, suggestions, searchResults };
-});
+export const relatedPanelData = authorized(
+  "related-links:read",
+  async (_user, articleId: string, linkSearch: string, candidatesForLinkId?: string) => {
+    const panel = await getRelatedPanel(articleId);
+    if (!panel) return null;
+    const asked = panel.links.find((l) => l.id === candidatesForLinkId && l.state === "unresolved");
+    const [candidates, suggestions, searchResults] = await Promise.all([
+      asked ? candidatesFor(asked.label, articleId, 3) : Promise.resolve(null),
+      suggestionsOf(articleId),
+      linkSearch ? findArticlesByHeadline(linkSearch, articleId) : Promise.resolve(null),
+    ]);
+    const links = panel.links.map((l) => ({ ...l, candidates: l === asked ? candidates : null }));
+    return { relatedEnabled: panel.relatedEnabled, links, suggestions, searchResults };
+  },
+);

@@ -22,7 +22,8 @@ export const addRelatedLinkSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.targetArticleId && !v.url) ctx.addIssue({ code: "custom", path: ["url"], message: "Choose an article or enter a URL." });
-    if (v.targetArticleId && v.url) ctx.addIssue({ code: "custom", path: ["url"], message: "A link goes to an article or to a URL, not both." });
+    if (v.targetArticleId && v.url)
+      ctx.addIssue({ code: "custom", path: ["url"], message: "A link goes to an article or to a URL, not both." });
     if (v.url) {
       if (!isHttpUrl(v.url)) ctx.addIssue({ code: "custom", path: ["url"], message: HTTP_URL_MESSAGE });
       if (!v.label) ctx.addIssue({ code: "custom", path: ["label"], message: "Enter a label for the external link." });
@@ -32,5 +33,11 @@ export const addRelatedLinkSchema = z
 export const linkLabelSchema = z.object({ linkId: z.string().min(1), label });
 export const attachTargetSchema = z.object({ linkId: z.string().min(1), targetArticleId: z.string().min(1) });
 export const moveLinkSchema = z.object({ linkId: z.string().min(1), direction: z.enum(["up", "down"]) });
-export const reorderLinksSchema = z.object({ articleId: z.string().min(1), order: z.string().transform((s) => s.split(",").filter(Boolean)) });
-export const relatedEnabledSchema = z.object({ articleId: z.string().min(1), enabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const reorderLinksSchema = z.object({
+  articleId: z.string().min(1),
+  order: z.string().transform((s) => s.split(",").filter(Boolean)),
+});
+export const relatedEnabledSchema = z.object({
+  articleId: z.string().min(1),
+  enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+});

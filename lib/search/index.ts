@@ -21,7 +21,11 @@ const RANK_WINDOW = 1000;
 
 /** The words of a query: letters and digits of any script, at most MAX_TERMS of them. */
 export function searchTerms(query: string): string[] {
-  const words = query.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    query
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words)].slice(0, MAX_TERMS);
 }
 
@@ -61,8 +65,12 @@ export async function searchArticleIds(
         ? client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", 0 AS rank ${from} LIMIT ${limit} OFFSET ${offset}`
         : mode === "any"
           ? // The full-text index yields matches newest-added first, so the window costs little.
-            client.$queryRaw<{ id: string; rank: number }[]>`SELECT "id", rank FROM (SELECT a."id", a."publishedAt", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY f.rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY rank, "publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`
-          : client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY rank, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
+            client.$queryRaw<
+              { id: string; rank: number }[]
+            >`SELECT "id", rank FROM (SELECT a."id", a."publishedAt", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY f.rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY rank, "publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`
+          : client.$queryRaw<
+              { id: string; rank: number }[]
+            >`SELECT a."id", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY rank, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
       withTotal ? client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
     ]);
     return { hits: rows.map((r) => ({ id: r.id, rank: -Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
@@ -78,8 +86,12 @@ export async function searchArticleIds(
       : mode === "any"
         ? // deletedAt is NULL throughout, but ordering by it too matches the (deletedAt, publishedAt)
           // index, which PostgreSQL then walks newest first when most articles match.
-          client.$queryRaw<{ id: string; rank: number }[]>`SELECT w."id", ts_rank(w."searchVector", ${tsquery}) AS rank FROM (SELECT a."id", a."publishedAt", a."searchVector" ${from} ORDER BY a."deletedAt" DESC, a."publishedAt" DESC LIMIT ${RANK_WINDOW}) w ORDER BY rank DESC, w."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`
-        : client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", ts_rank(${vector}, ${tsquery}) AS rank ${from} ORDER BY rank DESC, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
+          client.$queryRaw<
+            { id: string; rank: number }[]
+          >`SELECT w."id", ts_rank(w."searchVector", ${tsquery}) AS rank FROM (SELECT a."id", a."publishedAt", a."searchVector" ${from} ORDER BY a."deletedAt" DESC, a."publishedAt" DESC LIMIT ${RANK_WINDOW}) w ORDER BY rank DESC, w."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`
+        : client.$queryRaw<
+            { id: string; rank: number }[]
+          >`SELECT a."id", ts_rank(${vector}, ${tsquery}) AS rank ${from} ORDER BY rank DESC, a."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
     withTotal ? client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}` : Promise.resolve([]),
   ]);
   return { hits: rows.map((r) => ({ id: r.id, rank: Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
@@ -92,5 +104,8 @@ export async function searchArticleIds(
  */
 export function similarityQuery(text: string): string {
   const words = searchTerms(text.slice(0, 2000)).filter((w) => w.length >= 4);
-  return words.sort((a, b) => b.length - a.length).slice(0, 12).join(" ");
+  return words
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 12)
+    .join(" ");
 }

@@ -57,7 +57,9 @@ const article = z.object({
   ...timestamps,
   bylines: z.array(z.object({ authorId: id, position: z.number().int().min(0) })).max(20),
   relatedLinks: z.array(relatedLink),
-  revisions: z.array(z.object({ id, version: z.number().int().min(1), snapshot: z.string().max(1_000_000), userId: id.nullable(), createdAt: isoDate })),
+  revisions: z.array(
+    z.object({ id, version: z.number().int().min(1), snapshot: z.string().max(1_000_000), userId: id.nullable(), createdAt: isoDate }),
+  ),
   slugRedirects: z.array(z.object({ slug, createdAt: isoDate })),
 });
 
@@ -81,7 +83,8 @@ export function describeFirstProblem(error: z.ZodError, input: unknown): string 
     node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     const record = node as { slug?: unknown; email?: unknown } | undefined;
     if (typeof key === "number" && i < path.length - 1 && record && typeof record === "object") {
-      const name = typeof record.slug === "string" ? `slug "${record.slug}"` : typeof record.email === "string" ? `email "${record.email}"` : null;
+      const name =
+        typeof record.slug === "string" ? `slug "${record.slug}"` : typeof record.email === "string" ? `email "${record.email}"` : null;
       if (name) where += ` (${name})`;
     }
   }

@@ -13,13 +13,28 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function exportContent(db: Db) {
   const [users, authors, articles] = await Promise.all([
-    db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true, updatedAt: true } }),
+    db.user.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true, updatedAt: true },
+    }),
     db.author.findMany({ orderBy: { id: "asc" } }),
     db.article.findMany({
       orderBy: { id: "asc" },
       include: {
         bylines: { orderBy: { position: "asc" }, select: { authorId: true, position: true } },
-        relatedLinks: { orderBy: { position: "asc" }, select: { id: true, position: true, label: true, labelKey: true, targetArticleId: true, url: true, createdAt: true, updatedAt: true } },
+        relatedLinks: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            position: true,
+            label: true,
+            labelKey: true,
+            targetArticleId: true,
+            url: true,
+            createdAt: true,
+            updatedAt: true,
+          },
+        },
         revisions: { orderBy: { version: "asc" }, select: { id: true, version: true, snapshot: true, userId: true, createdAt: true } },
         slugRedirects: { orderBy: { slug: "asc" }, select: { slug: true, createdAt: true } },
       },
@@ -57,7 +72,8 @@ export class InvalidExportError extends Error {}
  */
 export async function importContent(db: Db, input: unknown): Promise<{ users: number; authors: number; articles: number }> {
   const format = input && typeof input === "object" ? (input as { format?: unknown; version?: unknown }) : {};
-  if (format.format !== FORMAT.format || format.version !== FORMAT.version) throw new InvalidExportError(`not a ${FORMAT.format} version ${FORMAT.version} file`);
+  if (format.format !== FORMAT.format || format.version !== FORMAT.version)
+    throw new InvalidExportError(`not a ${FORMAT.format} version ${FORMAT.version} file`);
   const parsed = exportFileSchema.safeParse(input);
   if (!parsed.success) throw new InvalidExportError(`nothing imported: ${describeFirstProblem(parsed.error, input)}`);
   const file = parsed.data;
@@ -65,8 +81,12 @@ export async function importContent(db: Db, input: unknown): Promise<{ users: nu
     async (tx) => {
       const existing = (await tx.article.count()) + (await tx.author.count()) + (await tx.user.count());
       if (existing > 0) throw new Error("the database is not empty: import:json loads into an empty database only");
-      await tx.user.createMany({ data: file.users.map((u) => ({ ...u, passwordHash: NO_PASSWORD, createdAt: date(u.createdAt)!, updatedAt: date(u.updatedAt)! })) });
-      await tx.author.createMany({ data: file.authors.map((a) => ({ ...a, createdAt: date(a.createdAt)!, updatedAt: date(a.updatedAt)! })) });
+      await tx.user.createMany({
+        data: file.users.map((u) => ({ ...u, passwordHash: NO_PASSWORD, createdAt: date(u.createdAt)!, updatedAt: date(u.updatedAt)! })),
+      });
+      await tx.author.createMany({
+        data: file.authors.map((a) => ({ ...a, createdAt: date(a.createdAt)!, updatedAt: date(a.updatedAt)! })),
+      });
       await tx.article.createMany({
         data: file.articles.map(({ bylines: _b, relatedLinks: _l, revisions: _r, slugRedirects: _s, ...a }) => ({
           ...a,
@@ -78,10 +98,16 @@ export async function importContent(db: Db, input: unknown): Promise<{ users: nu
         })),
       });
       await tx.byline.createMany({ data: file.articles.flatMap((a) => a.bylines.map((b) => ({ ...b, articleId: a.id }))) });
-      await tx.revision.createMany({ data: file.articles.flatMap((a) => a.revisions.map((r) => ({ ...r, articleId: a.id, createdAt: date(r.createdAt)! }))) });
-      await tx.slugRedirect.createMany({ data: file.articles.flatMap((a) => a.slugRedirects.map((s) => ({ ...s, articleId: a.id, createdAt: date(s.createdAt)! }))) });
+      await tx.revision.createMany({
+        data: file.articles.flatMap((a) => a.revisions.map((r) => ({ ...r, articleId: a.id, createdAt: date(r.createdAt)! }))),
+      });
+      await tx.slugRedirect.createMany({
+        data: file.articles.flatMap((a) => a.slugRedirects.map((s) => ({ ...s, articleId: a.id, createdAt: date(s.createdAt)! }))),
+      });
       await tx.relatedLink.createMany({
-        data: file.articles.flatMap((a) => a.relatedLinks.map((l) => ({ ...l, articleId: a.id, createdAt: date(l.createdAt)!, updatedAt: date(l.updatedAt)! }))),
+        data: file.articles.flatMap((a) =>
+          a.relatedLinks.map((l) => ({ ...l, articleId: a.id, createdAt: date(l.createdAt)!, updatedAt: date(l.updatedAt)! })),
+        ),
       });
       return { users: file.users.length, authors: file.authors.length, articles: file.articles.length };
     },

@@ -62,7 +62,8 @@ export async function createFirstAdmin(token: unknown, input: NewUser): Promise<
   const passwordHash = await hashPassword(input.password);
   const created = await emailTakenAsError(() =>
     db.$transaction(
-      async (tx) => ((await tx.user.count()) > 0 ? null : insertUser({ ...input, role: "ADMIN" }, passwordHash, tx, { system: "first-run setup" })),
+      async (tx) =>
+        (await tx.user.count()) > 0 ? null : insertUser({ ...input, role: "ADMIN" }, passwordHash, tx, { system: "first-run setup" }),
       { isolationLevel: "Serializable" },
     ),
   );
@@ -83,24 +84,27 @@ async function otherActiveAdmins(tx: Tx, userId: string): Promise<number> {
  * Changes role and/or the disabled flag; refuses to leave the newsroom without an active admin.
  * Either change ends the user's sessions: they sign in again under the new rules.
  */
-export const updateUserAccess = authorized("users:manage", async (admin, userId: string, change: { role?: Role; disabled?: boolean }): Promise<UserChangeResult> => {
-  return db.$transaction(
-    async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
-      if (!user) return GONE;
-      const after = { role: change.role ?? user.role, disabled: change.disabled ?? user.disabled };
-      if (after.role === user.role && after.disabled === user.disabled) return { ok: true };
-      const losesAdmin = user.role === "ADMIN" && !user.disabled && (after.role !== "ADMIN" || after.disabled);
-      if (losesAdmin && (await otherActiveAdmins(tx, userId)) === 0) return { ok: false, message: LAST_ADMIN };
-      await tx.user.update({ where: { id: userId }, data: after });
-      const sessionsEnded = await endAllSessions(tx, userId);
-      const action = after.role !== user.role ? "role" : after.disabled ? "disable" : "enable";
-      await recordAudit(tx, admin, { entityType: "user", entityId: userId, action, before: user, after: { ...after, sessionsEnded } });
-      return { ok: true };
-    },
-    { isolationLevel: "Serializable" },
-  );
-});
+export const updateUserAccess = authorized(
+  "users:manage",
+  async (admin, userId: string, change: { role?: Role; disabled?: boolean }): Promise<UserChangeResult> => {
+    return db.$transaction(
+      async (tx) => {
+        const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabled: true } });
+        if (!user) return GONE;
+        const after = { role: change.role ?? user.role, disabled: change.disabled ?? user.disabled };
+        if (after.role === user.role && after.disabled === user.disabled) return { ok: true };
+        const losesAdmin = user.role === "ADMIN" && !user.disabled && (after.role !== "ADMIN" || after.disabled);
+        if (losesAdmin && (await otherActiveAdmins(tx, userId)) === 0) return { ok: false, message: LAST_ADMIN };
+        await tx.user.update({ where: { id: userId }, data: after });
+        const sessionsEnded = await endAllSessions(tx, userId);
+        const action = after.role !== user.role ? "role" : after.disabled ? "disable" : "enable";
+        await recordAudit(tx, admin, { entityType: "user", entityId: userId, action, before: user, after: { ...after, sessionsEnded } });
+        return { ok: true };
+      },
+      { isolationLevel: "Serializable" },
+    );
+  },
+);
 
 /** Sets a new password and ends every session: a stolen cookie does not outlive the reset. */
 export const resetPassword = authorized("users:manage", async (admin, userId: string, password: string): Promise<UserChangeResult> => {

@@ -10,6 +10,14 @@ export async function hasAnyUser(): Promise<boolean> {
 export const listUsers = authorized("users:manage", async () => {
   return db.user.findMany({
     orderBy: [{ disabled: "asc" }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true, _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      createdAt: true,
+      _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } },
+    },
   });
 });

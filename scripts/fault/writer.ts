@@ -20,8 +20,18 @@ async function saveLoop(articleIds: string[]) {
         const article = await db.article.findUniqueOrThrow({ where: { id }, select: { version: true, headline: true } });
         const body = `Edit ${n} of ${id}. `.repeat(200);
         const form = articleFormSchema.parse({
-          headline: article.headline, slug: "", standfirst: `standfirst ${n}`, body, caption: `caption ${n}`, dateline: "", source: "",
-          authors: "", status: "DRAFT", publishedAt: "", version: String(article.version), intent: "save",
+          headline: article.headline,
+          slug: "",
+          standfirst: `standfirst ${n}`,
+          body,
+          caption: `caption ${n}`,
+          dateline: "",
+          source: "",
+          authors: "",
+          status: "DRAFT",
+          publishedAt: "",
+          version: String(article.version),
+          intent: "save",
         });
         const result = await saveArticle(actor, form, id);
         if (result.ok) console.log(`ack ${id} ${result.version}`);

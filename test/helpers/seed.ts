@@ -18,7 +18,12 @@ export function makeDocument(fields: {
     `First Published: ${fields.date ?? "2020-05-01"}`,
     fields.headline ?? "A headline",
     fields.standfirst ?? "A standfirst.",
-    [fields.source ?? "Middle East Online", fields.byline ?? "By Jane Roe – CAIRO", fields.caption ?? "A caption.", ...(fields.body ?? ["First paragraph.", "Second paragraph."])].join("\n\n"),
+    [
+      fields.source ?? "Middle East Online",
+      fields.byline ?? "By Jane Roe – CAIRO",
+      fields.caption ?? "A caption.",
+      ...(fields.body ?? ["First paragraph.", "Second paragraph."]),
+    ].join("\n\n"),
   ];
   if (fields.related?.length) blocks.push(fields.related.join("\n\n"));
   return blocks.join("\n\n\n") + "\n";

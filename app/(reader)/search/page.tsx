@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | st
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const q = (Array.isArray(params.q) ? params.q[0] : params.q ?? "").slice(0, MAX_QUERY).trim();
+  const q = (Array.isArray(params.q) ? params.q[0] : (params.q ?? "")).slice(0, MAX_QUERY).trim();
   const pageParam = Number(Array.isArray(params.page) ? params.page[0] : params.page);
   const page = Number.isInteger(pageParam) && pageParam > 0 && pageParam < 10_000 ? pageParam : 1;
   const found = q ? await searchPublishedArticles(q, page) : null;
@@ -19,7 +19,9 @@ export default async function SearchPage({ searchParams }: Props) {
     <>
       <h1 className="font-serif text-3xl font-bold">Search</h1>
       <form role="search" action="/search" method="get" className="mt-4 flex gap-2">
-        <label htmlFor="q" className="sr-only">Search articles</label>
+        <label htmlFor="q" className="sr-only">
+          Search articles
+        </label>
         <input
           id="q"
           name="q"
@@ -28,7 +30,9 @@ export default async function SearchPage({ searchParams }: Props) {
           maxLength={MAX_QUERY}
           className="min-w-0 flex-1 rounded border border-muted px-3 py-2"
         />
-        <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-accent-ink">Search</button>
+        <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-accent-ink">
+          Search
+        </button>
       </form>
       {found && (
         <section aria-labelledby="results-heading" className="mt-6">

@@ -19,7 +19,12 @@ export const saveArticleAction = workspaceAction<ArticleFormState>(async (actor,
   const result = await saveArticle(actor, parsed.data, articleId);
   if (result.ok) redirect(`/admin/articles/${result.id}?saved=${result.version}`);
   if ("conflict" in result) {
-    return { ok: false, message: "Someone else saved this article while you were editing. Nothing of yours was lost.", conflict: result.conflict, values };
+    return {
+      ok: false,
+      message: "Someone else saved this article while you were editing. Nothing of yours was lost.",
+      conflict: result.conflict,
+      values,
+    };
   }
   if ("notFound" in result) return { ok: false, message: NOT_FOUND, values };
   return { ok: false, message: "Some fields need attention.", fieldErrors: result.fieldErrors, values };

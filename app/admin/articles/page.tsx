@@ -17,7 +17,13 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const params = await searchParams;
   const { actor } = await requireStaffPage("/admin/articles");
   const [list, authors] = await Promise.all([
-    listArticlesForAdmin(actor, { q: params.q, status: params.status, author: params.author, sort: params.sort, page: Number(params.page) || 1 }),
+    listArticlesForAdmin(actor, {
+      q: params.q,
+      status: params.status,
+      author: params.author,
+      sort: params.sort,
+      page: Number(params.page) || 1,
+    }),
     listAuthorsForPicker(actor),
   ]);
   const hrefFor = (page: number) => `/admin/articles?${new URLSearchParams({ ...(params as Record<string, string>), page: String(page) })}`;
@@ -25,10 +31,20 @@ export default async function ArticlesPage({ searchParams }: Props) {
     <>
       <div className="mb-4 flex items-center justify-between">
         <h1 className="font-serif text-3xl font-bold">Articles</h1>
-        <Link href="/admin/articles/new" className={buttonClass}>New article</Link>
+        <Link href="/admin/articles/new" className={buttonClass}>
+          New article
+        </Link>
       </div>
-      {params.trashed && <p role="status" className="mb-4 rounded bg-rule/50 p-2">Moved to the trash.</p>}
-      {params.denied && <p role="status" className="mb-4 rounded bg-amber-100 p-2">That page is for administrators.</p>}
+      {params.trashed && (
+        <p role="status" className="mb-4 rounded bg-rule/50 p-2">
+          Moved to the trash.
+        </p>
+      )}
+      {params.denied && (
+        <p role="status" className="mb-4 rounded bg-amber-100 p-2">
+          That page is for administrators.
+        </p>
+      )}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <label className="text-sm">
           <span className="block font-semibold">Headline</span>
@@ -38,42 +54,74 @@ export default async function ArticlesPage({ searchParams }: Props) {
           <span className="block font-semibold">Status</span>
           <select name="status" defaultValue={params.status ?? ""} className={inputClass}>
             <option value="">Any</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s[0] + s.slice(1).toLowerCase()}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s[0] + s.slice(1).toLowerCase()}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
           <span className="block font-semibold">Author</span>
           <select name="author" defaultValue={params.author ?? ""} className={inputClass}>
             <option value="">Any</option>
-            {authors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
           <span className="block font-semibold">Sort by</span>
           <select name="sort" defaultValue={list.sort} className={inputClass}>
-            {Object.entries(SORTS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className={buttonClass}>Filter</button>
+        <button type="submit" className={buttonClass}>
+          Filter
+        </button>
       </form>
       <p className="mb-2 text-sm text-muted">{list.total.toLocaleString("en")} articles</p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-ink">
             <tr>
-              <th scope="col" className="py-2 pr-3">Headline</th>
-              <th scope="col" className="py-2 pr-3">Status</th>
-              <th scope="col" className="py-2 pr-3">Authors</th>
-              <th scope="col" className="py-2 pr-3">Publish time</th>
-              <th scope="col" className="py-2 pr-3">Updated</th>
-              <th scope="col" className="py-2">Updated by</th>
+              <th scope="col" className="py-2 pr-3">
+                Headline
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Status
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Authors
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Publish time
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Updated
+              </th>
+              <th scope="col" className="py-2">
+                Updated by
+              </th>
             </tr>
           </thead>
           <tbody>
             {list.articles.map((a) => (
               <tr key={a.id} className="border-b border-rule">
-                <td className="py-2 pr-3"><Link href={`/admin/articles/${a.id}`} className="font-semibold underline">{a.headline}</Link></td>
-                <td className="py-2 pr-3"><StatusBadge status={a.status} /></td>
+                <td className="py-2 pr-3">
+                  <Link href={`/admin/articles/${a.id}`} className="font-semibold underline">
+                    {a.headline}
+                  </Link>
+                </td>
+                <td className="py-2 pr-3">
+                  <StatusBadge status={a.status} />
+                </td>
                 <td className="py-2 pr-3">{a.authors.join(", ")}</td>
                 <td className="py-2 pr-3 whitespace-nowrap">{utc(a.publishedAt)}</td>
                 <td className="py-2 pr-3 whitespace-nowrap">{utc(a.updatedAt)}</td>

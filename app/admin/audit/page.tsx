@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { utc } from "@/components/admin/utc";
 import { buttonClass, inputClass } from "@/components/ui/field";
@@ -15,7 +14,13 @@ export default async function AuditPage({ searchParams }: Props) {
   const { actor } = await requireStaffPage("/admin/audit", "audit:read");
   const params = await searchParams;
   const [log, users] = await Promise.all([
-    listAuditEvents(actor, { userId: params.user, entityType: params.entity, from: params.from, to: params.to, page: Number(params.page) || 1 }),
+    listAuditEvents(actor, {
+      userId: params.user,
+      entityType: params.entity,
+      from: params.from,
+      to: params.to,
+      page: Number(params.page) || 1,
+    }),
     listUsers(actor),
   ]);
   const href = (page: number) => `/admin/audit?${new URLSearchParams({ ...(params as Record<string, string>), page: String(page) })}`;
@@ -23,32 +28,65 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Audit log</h1>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-        <label className="text-sm"><span className="block font-semibold">User</span>
+        <label className="text-sm">
+          <span className="block font-semibold">User</span>
           <select name="user" defaultValue={params.user ?? ""} className={inputClass}>
             <option value="">Anyone</option>
-            {users.map((u) => <option key={u.id} value={u.id}>{u.name || u.email}</option>)}
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name || u.email}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-sm"><span className="block font-semibold">Entity</span>
+        <label className="text-sm">
+          <span className="block font-semibold">Entity</span>
           <select name="entity" defaultValue={params.entity ?? ""} className={inputClass}>
             <option value="">Any</option>
-            {["article", "author", "related-link", "user"].map((e) => <option key={e} value={e}>{e}</option>)}
+            {["article", "author", "related-link", "user"].map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="text-sm"><span className="block font-semibold">From (UTC)</span><input type="date" name="from" defaultValue={params.from} className={inputClass} /></label>
-        <label className="text-sm"><span className="block font-semibold">To (UTC)</span><input type="date" name="to" defaultValue={params.to} className={inputClass} /></label>
-        <button type="submit" className={buttonClass}>Filter</button>
+        <label className="text-sm">
+          <span className="block font-semibold">From (UTC)</span>
+          <input type="date" name="from" defaultValue={params.from} className={inputClass} />
+        </label>
+        <label className="text-sm">
+          <span className="block font-semibold">To (UTC)</span>
+          <input type="date" name="to" defaultValue={params.to} className={inputClass} />
+        </label>
+        <button type="submit" className={buttonClass}>
+          Filter
+        </button>
       </form>
       <p className="mb-2 text-sm text-muted">{log.total.toLocaleString("en")} events, newest first</p>
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-ink"><tr><th scope="col" className="py-1">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Change</th></tr></thead>
+        <thead className="border-b border-ink">
+          <tr>
+            <th scope="col" className="py-1">
+              When
+            </th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
         <tbody>
           {log.events.map((e) => (
             <tr key={e.id} className="border-b border-rule align-top" data-testid="audit-event">
               <td className="whitespace-nowrap py-1 pr-3">{utc(e.createdAt)}</td>
               <td className="pr-3">{e.userLabel}</td>
-              <td className="pr-3">{e.entityType} {e.action}<br /><span className="text-xs text-muted">{e.entityId}</span></td>
-              <td><pre className="max-w-xl overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify(JSON.parse(e.summary), null, 1)}</pre></td>
+              <td className="pr-3">
+                {e.entityType} {e.action}
+                <br />
+                <span className="text-xs text-muted">{e.entityId}</span>
+              </td>
+              <td>
+                <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify(JSON.parse(e.summary), null, 1)}</pre>
+              </td>
             </tr>
           ))}
         </tbody>

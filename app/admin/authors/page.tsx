@@ -13,13 +13,29 @@ export default async function AuthorsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Authors</h1>
-      {deleted && <p role="status" className="mb-4 rounded bg-green-100 p-2">Author deleted.</p>}
+      {deleted && (
+        <p role="status" className="mb-4 rounded bg-green-100 p-2">
+          Author deleted.
+        </p>
+      )}
       <table className="mb-8 w-full text-left text-sm">
-        <thead className="border-b border-ink"><tr><th scope="col" className="py-1">Name</th><th scope="col">Slug</th><th scope="col">Articles</th></tr></thead>
+        <thead className="border-b border-ink">
+          <tr>
+            <th scope="col" className="py-1">
+              Name
+            </th>
+            <th scope="col">Slug</th>
+            <th scope="col">Articles</th>
+          </tr>
+        </thead>
         <tbody>
           {authors.map((a) => (
             <tr key={a.id} className="border-b border-rule">
-              <td className="py-1"><Link href={`/admin/authors/${a.id}`} className="underline">{a.name}</Link></td>
+              <td className="py-1">
+                <Link href={`/admin/authors/${a.id}`} className="underline">
+                  {a.name}
+                </Link>
+              </td>
               <td>{a.slug}</td>
               <td>{a._count.bylines}</td>
             </tr>

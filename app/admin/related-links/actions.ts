@@ -26,7 +26,13 @@ const after = () => revalidatePath("/admin", "layout");
 export const addRelatedLinkAction = formAction(addRelatedLinkSchema, addRelatedLink, { after });
 export const updateLinkLabelAction = formAction(linkLabelSchema, (actor, i) => updateLinkLabel(actor, i.linkId, i.label), { after });
 export const attachTargetAction = formAction(attachTargetSchema, (actor, i) => attachTarget(actor, i.linkId, i.targetArticleId), { after });
-export const removeRelatedLinkAction = formAction(moveLinkSchema.pick({ linkId: true }), (actor, i) => removeRelatedLink(actor, i.linkId), { after });
+export const removeRelatedLinkAction = formAction(moveLinkSchema.pick({ linkId: true }), (actor, i) => removeRelatedLink(actor, i.linkId), {
+  after,
+});
 export const moveRelatedLinkAction = formAction(moveLinkSchema, (actor, i) => moveRelatedLink(actor, i.linkId, i.direction), { after });
-export const reorderRelatedLinksAction = formAction(reorderLinksSchema, (actor, i) => reorderRelatedLinks(actor, i.articleId, i.order), { after });
-export const setRelatedEnabledAction = formAction(relatedEnabledSchema, (actor, i) => setRelatedEnabled(actor, i.articleId, i.enabled), { after });
+export const reorderRelatedLinksAction = formAction(reorderLinksSchema, (actor, i) => reorderRelatedLinks(actor, i.articleId, i.order), {
+  after,
+});
+export const setRelatedEnabledAction = formAction(relatedEnabledSchema, (actor, i) => setRelatedEnabled(actor, i.articleId, i.enabled), {
+  after,
+});

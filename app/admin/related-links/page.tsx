@@ -19,33 +19,56 @@ export default async function RelatedLinksReport({ searchParams }: Props) {
   const { actor, user } = await requireStaffPage("/admin/related-links", "related-links:read");
   const report = await listLinkProblems(actor, kind, page, params.q?.slice(0, 200));
   const canEdit = user.role === "ADMIN";
-  const href = (over: Record<string, string>) => `/admin/related-links?${new URLSearchParams({ kind, ...(params.q ? { q: params.q } : {}), ...over })}`;
+  const href = (over: Record<string, string>) =>
+    `/admin/related-links?${new URLSearchParams({ kind, ...(params.q ? { q: params.q } : {}), ...over })}`;
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Related links to review</h1>
       <nav aria-label="Kinds of link" className="mb-4 flex flex-wrap gap-4 text-sm">
         {Object.entries(PROBLEM_KINDS).map(([value, label]) => (
-          <Link key={value} href={href({ kind: value })} aria-current={value === kind ? "page" : undefined} className={value === kind ? "font-bold underline" : "underline"}>
+          <Link
+            key={value}
+            href={href({ kind: value })}
+            aria-current={value === kind ? "page" : undefined}
+            className={value === kind ? "font-bold underline" : "underline"}
+          >
             {label}
           </Link>
         ))}
       </nav>
       <form method="get" className="mb-4 flex gap-2" role="search">
         <input type="hidden" name="kind" value={kind} />
-        <label htmlFor="q" className="sr-only">Filter by label</label>
+        <label htmlFor="q" className="sr-only">
+          Filter by label
+        </label>
         <input id="q" name="q" type="search" defaultValue={params.q} placeholder="Label contains…" className={inputClass} />
-        <button type="submit" className={buttonClass}>Filter</button>
+        <button type="submit" className={buttonClass}>
+          Filter
+        </button>
       </form>
-      <p className="mb-2 text-sm text-muted">{report.total.toLocaleString("en")}{report.more ? "+" : ""} links</p>
+      <p className="mb-2 text-sm text-muted">
+        {report.total.toLocaleString("en")}
+        {report.more ? "+" : ""} links
+      </p>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-ink">
-          <tr><th scope="col" className="py-1">Label</th><th scope="col">On article</th><th scope="col">{kind === "unresolved" ? "Best candidate" : kind === "external" ? "URL" : "Target"}</th></tr>
+          <tr>
+            <th scope="col" className="py-1">
+              Label
+            </th>
+            <th scope="col">On article</th>
+            <th scope="col">{kind === "unresolved" ? "Best candidate" : kind === "external" ? "URL" : "Target"}</th>
+          </tr>
         </thead>
         <tbody>
           {report.items.map((item) => (
             <tr key={item.id} className="border-b border-rule align-top">
               <td className="py-1 pr-3">{item.label}</td>
-              <td className="pr-3"><Link href={`/admin/articles/${item.article.id}`} className="underline">{item.article.headline}</Link></td>
+              <td className="pr-3">
+                <Link href={`/admin/articles/${item.article.id}`} className="underline">
+                  {item.article.headline}
+                </Link>
+              </td>
               <td>
                 {kind === "external" && <span className="break-all">{item.url}</span>}
                 {kind === "unpublished" && item.target?.headline}
@@ -54,7 +77,13 @@ export default async function RelatedLinksReport({ searchParams }: Props) {
                     <>
                       {item.best.headline} <span className="text-muted">({Math.round(item.best.score * 100)}% alike)</span>{" "}
                       {canEdit && item.best.score >= NEAR_EXACT && (
-                        <ActionButton action={attachTargetAction} fields={{ linkId: item.id, targetArticleId: item.best.id }} label="Attach suggested" ariaLabel={`Attach “${item.best.headline}” to “${item.label}”`} className="rounded border border-muted px-2 py-0.5" />
+                        <ActionButton
+                          action={attachTargetAction}
+                          fields={{ linkId: item.id, targetArticleId: item.best.id }}
+                          label="Attach suggested"
+                          ariaLabel={`Attach “${item.best.headline}” to “${item.label}”`}
+                          className="rounded border border-muted px-2 py-0.5"
+                        />
                       )}
                     </>
                   ) : (

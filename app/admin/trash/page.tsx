@@ -18,14 +18,32 @@ export default async function TrashPage() {
         <p>The trash is empty.</p>
       ) : (
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-ink"><tr><th scope="col" className="py-1">Headline</th><th scope="col">Trashed</th><th scope="col">By</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+          <thead className="border-b border-ink">
+            <tr>
+              <th scope="col" className="py-1">
+                Headline
+              </th>
+              <th scope="col">Trashed</th>
+              <th scope="col">By</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {articles.map((a) => (
               <tr key={a.id} className="border-b border-rule">
                 <td className="py-1">{a.headline}</td>
                 <td>{utc(a.deletedAt)}</td>
                 <td>{a.updatedBy ? a.updatedBy.name || a.updatedBy.email : "—"}</td>
-                <td><ActionButton action={restoreFromTrashAction} fields={{ id: a.id }} label={`Restore “${a.headline}”`} className={secondaryButtonClass} /></td>
+                <td>
+                  <ActionButton
+                    action={restoreFromTrashAction}
+                    fields={{ id: a.id }}
+                    label={`Restore “${a.headline}”`}
+                    className={secondaryButtonClass}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -13,19 +13,32 @@ export default async function UsersPage() {
       <h1 className="mb-4 font-serif text-3xl font-bold">Users</h1>
       <table className="mb-8 w-full text-left text-sm">
         <thead className="border-b border-ink">
-          <tr><th scope="col" className="py-1">User</th><th scope="col">Role</th><th scope="col">State</th><th scope="col">Change</th></tr>
+          <tr>
+            <th scope="col" className="py-1">
+              User
+            </th>
+            <th scope="col">Role</th>
+            <th scope="col">State</th>
+            <th scope="col">Change</th>
+          </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-b border-rule align-top">
-              <td className="py-2 pr-3">{u.name || "—"}<br /><span className="text-muted">{u.email}</span></td>
+              <td className="py-2 pr-3">
+                {u.name || "—"}
+                <br />
+                <span className="text-muted">{u.email}</span>
+              </td>
               <td className="py-2 pr-3">{u.role === "ADMIN" ? "Admin" : "Editor"}</td>
               <td className="py-2 pr-3">
                 {u.disabled ? "Disabled" : "Active"}
                 <br />
                 <span className="text-muted">{u._count.sessions === 1 ? "1 session" : `${u._count.sessions} sessions`}</span>
               </td>
-              <td className="py-2"><UserAccessControls user={u} /></td>
+              <td className="py-2">
+                <UserAccessControls user={u} />
+              </td>
             </tr>
           ))}
         </tbody>

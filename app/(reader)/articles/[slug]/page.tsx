@@ -42,7 +42,10 @@ export default async function ArticlePage({ params }: Props) {
   if ("redirectTo" in found) permanentRedirect(`/articles/${found.redirectTo}`);
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(newsArticleJsonLd(found.article, siteUrl, siteName)) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: scriptSafeJson(newsArticleJsonLd(found.article, siteUrl, siteName)) }}
+      />
       <ArticleView article={found.article} />
     </>
   );

@@ -32,7 +32,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   ]);
   if (!article || !related) notFound();
   const status = effectiveStatus(article.status, article.publishedAt, new Date());
-  const notice = query.saved ? `Saved as version ${query.saved}.` : query.restored ? `Restored revision ${query.restored} as a new version.` : query.untrashed ? "Restored from the trash." : null;
+  const notice = query.saved
+    ? `Saved as version ${query.saved}.`
+    : query.restored
+      ? `Restored revision ${query.restored} as a new version.`
+      : query.untrashed
+        ? "Restored from the trash."
+        : null;
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -40,12 +46,28 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <StatusBadge status={status} />
           <span>Version {article.version}</span>
-          <Link href={`/admin/articles/${article.id}/preview`} className={secondaryButtonClass}>Preview</Link>
-          {status === "PUBLISHED" && <Link href={`/articles/${article.slug}`} className={secondaryButtonClass}>View live</Link>}
-          <ActionButton action={trashArticleAction} fields={{ id: article.id }} label="Move to trash" className={secondaryButtonClass} confirm="Move this article to the trash?" />
+          <Link href={`/admin/articles/${article.id}/preview`} className={secondaryButtonClass}>
+            Preview
+          </Link>
+          {status === "PUBLISHED" && (
+            <Link href={`/articles/${article.slug}`} className={secondaryButtonClass}>
+              View live
+            </Link>
+          )}
+          <ActionButton
+            action={trashArticleAction}
+            fields={{ id: article.id }}
+            label="Move to trash"
+            className={secondaryButtonClass}
+            confirm="Move this article to the trash?"
+          />
         </div>
       </div>
-      {notice && <p role="status" className="mb-4 rounded bg-green-100 p-2 text-green-900" data-testid="notice">{notice}</p>}
+      {notice && (
+        <p role="status" className="mb-4 rounded bg-green-100 p-2 text-green-900" data-testid="notice">
+          {notice}
+        </p>
+      )}
       <ArticleForm key={article.version} defaults={defaultsOf(article)} allAuthors={authors} />
       <RelatedPanel
         key={related.links.map((l) => `${l.id}:${l.label}:${l.state}`).join("|") + related.relatedEnabled}
@@ -55,21 +77,39 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         {...related}
       />
       <section aria-labelledby="revisions-heading" className="mt-10">
-        <h2 id="revisions-heading" className="mb-2 font-serif text-xl font-bold">Revisions</h2>
+        <h2 id="revisions-heading" className="mb-2 font-serif text-xl font-bold">
+          Revisions
+        </h2>
         <table className="w-full text-left text-sm">
           <thead className="border-b border-ink">
-            <tr><th scope="col" className="py-1">Version</th><th scope="col">Saved</th><th scope="col">By</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+            <tr>
+              <th scope="col" className="py-1">
+                Version
+              </th>
+              <th scope="col">Saved</th>
+              <th scope="col">By</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {revisions.map((r) => (
               <tr key={r.version} className="border-b border-rule">
-                <td className="py-1">{r.version}{r.version === article.version && " (current)"}</td>
+                <td className="py-1">
+                  {r.version}
+                  {r.version === article.version && " (current)"}
+                </td>
                 <td>{utc(r.createdAt)}</td>
                 <td>{r.by}</td>
                 <td>
-                  <Link href={`/admin/articles/${article.id}/revisions/${r.version}`} className="underline">Compare with current</Link>
+                  <Link href={`/admin/articles/${article.id}/revisions/${r.version}`} className="underline">
+                    Compare with current
+                  </Link>
                   {" · "}
-                  <Link href={`/admin/articles/${article.id}/preview?version=${r.version}`} className="underline">Preview</Link>
+                  <Link href={`/admin/articles/${article.id}/preview?version=${r.version}`} className="underline">
+                    Preview
+                  </Link>
                 </td>
               </tr>
             ))}

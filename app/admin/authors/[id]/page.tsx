@@ -17,11 +17,21 @@ export default async function EditAuthorPage({ params }: { params: Promise<{ id:
   if (!author) notFound();
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/authors" className="underline">← All authors</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/authors" className="underline">
+          ← All authors
+        </Link>
+      </p>
       <h1 className="mb-4 font-serif text-3xl font-bold">{author.name}</h1>
       <AuthorForm author={author} />
       <div className="mt-6">
-        <ActionButton action={deleteAuthorAction} fields={{ id }} label="Delete author" className={secondaryButtonClass} confirm="Delete this author?" />
+        <ActionButton
+          action={deleteAuthorAction}
+          fields={{ id }}
+          label="Delete author"
+          className={secondaryButtonClass}
+          confirm="Delete this author?"
+        />
       </div>
     </>
   );

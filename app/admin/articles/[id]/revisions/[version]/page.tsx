@@ -30,20 +30,44 @@ export default async function RevisionPage({ params }: Props) {
     ["Caption", old.caption, article.caption],
     ["Dateline", old.dateline, article.dateline],
     ["Source", old.source, article.source],
-    ["Authors", old.authorIds.map((a) => names.get(a) ?? "(deleted author)").join("\n"), article.bylines.map((b) => b.author.name).join("\n")],
+    [
+      "Authors",
+      old.authorIds.map((a) => names.get(a) ?? "(deleted author)").join("\n"),
+      article.bylines.map((b) => b.author.name).join("\n"),
+    ],
   ];
   const diffs = fields.map(([label, before, after]) => ({ label, lines: diffLines(before, after) }));
   const identical = diffs.every((d) => d.lines.every((l) => l.kind === "same"));
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={`/admin/articles/${id}`} className="underline">← Back to the article</Link></p>
-      <h1 className="mb-1 font-serif text-3xl font-bold">Revision {revision.version} compared with the current version {article.version}</h1>
-      <p className="mb-4 text-sm text-muted">Saved {utc(revision.createdAt)} by {revision.by}. Lines marked − are in revision {revision.version} only; lines marked + are in the current version only.</p>
-      {identical ? <p className="mb-4">This revision's content is the same as the current version.</p> : diffs.map((d) => <DiffView key={d.label} label={d.label} lines={d.lines} />)}
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/articles/${id}`} className="underline">
+          ← Back to the article
+        </Link>
+      </p>
+      <h1 className="mb-1 font-serif text-3xl font-bold">
+        Revision {revision.version} compared with the current version {article.version}
+      </h1>
+      <p className="mb-4 text-sm text-muted">
+        Saved {utc(revision.createdAt)} by {revision.by}. Lines marked − are in revision {revision.version} only; lines marked + are in the
+        current version only.
+      </p>
+      {identical ? (
+        <p className="mb-4">This revision&rsquo;s content is the same as the current version.</p>
+      ) : (
+        diffs.map((d) => <DiffView key={d.label} label={d.label} lines={d.lines} />)
+      )}
       {revision.version !== article.version && (
         <div className="mt-4">
-          <ActionButton action={restoreRevisionAction} fields={{ id, revision: revision.version, version: article.version }} label={`Restore revision ${revision.version}`} className={buttonClass} />
-          <p className="mt-1 text-sm text-muted">Restoring saves this revision's text as a new version. Status, publish time and address stay as they are.</p>
+          <ActionButton
+            action={restoreRevisionAction}
+            fields={{ id, revision: revision.version, version: article.version }}
+            label={`Restore revision ${revision.version}`}
+            className={buttonClass}
+          />
+          <p className="mt-1 text-sm text-muted">
+            Restoring saves this revision&rsquo;s text as a new version. Status, publish time and address stay as they are.
+          </p>
         </div>
       )}
     </>
