@@ -9,8 +9,8 @@ import os from "node:os";
 import { parseDocument } from "@/lib/import/parse";
 import { importDocuments } from "@/lib/import/import";
 import { createDb, engineOf } from "@/lib/db";
-import { createScratchDb, type ScratchDb } from "./scratch-db";
-import { syntheticDocuments } from "./synthetic";
+import { createScratchDb, type ScratchDb } from "@/test/support/scratch-db";
+import { syntheticDocuments } from "@/test/support/synthetic";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { importFiles } from "@/lib/import/run";
-import { createScratchDb } from "./scratch-db";
-import { syntheticDocuments } from "./synthetic";
+import { createScratchDb } from "@/test/support/scratch-db";
+import { syntheticDocuments } from "@/test/support/synthetic";
 
 const countArg = process.argv.indexOf("--count");
 const count = countArg > 0 ? Number(process.argv[countArg + 1]) : 10_000;

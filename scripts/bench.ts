@@ -15,8 +15,8 @@ import { chromium } from "@playwright/test";
 import { createDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { importFiles } from "@/lib/import/run";
-import { recreatePgDatabase } from "./scratch-db";
-import { syntheticDocuments } from "./synthetic";
+import { recreatePgDatabase } from "@/test/support/scratch-db";
+import { syntheticDocuments } from "@/test/support/synthetic";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const APP = 3301;

@@ -1,7 +1,7 @@
 // `npm run user:create -- --email E --password P --role ADMIN|EDITOR [--name N]`
 import { parseArgs } from "node:util";
 import { runCli } from "./cli";
-import { newUserSchema } from "@/lib/auth/schema";
+import { newUserSchema } from "@/lib/users/schema";
 import { createUserFromCommandLine, EmailTakenError } from "@/lib/users/mutations";
 
 async function main(): Promise<number> {

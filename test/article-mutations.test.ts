@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
-import { staffActor } from "./helpers/actor";
+import { useTestDbForApp, type ScratchDb } from "@/test/support/scratch-db";
+import { staffActor } from "./support/actor";
 
 let t: ScratchDb;
 let mutations: typeof import("@/lib/articles/mutations");

@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
+import { useTestDbForApp, type ScratchDb } from "@/test/support/scratch-db";
 
 // "Readers may see this" is one rule in three forms (lib/articles/policy.ts): they must agree on
 // every combination of status, publish time and trash, in the database under test.

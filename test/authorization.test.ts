@@ -2,8 +2,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
-import { staffActor, type TestActor } from "./helpers/actor";
+import { useTestDbForApp, type ScratchDb } from "@/test/support/scratch-db";
+import { staffActor, type TestActor } from "./support/actor";
 
 // Authorization lives in lib/: every exported workspace query and mutation takes the actor and
 // refuses it unless its session is live, its user enabled and its role allowed. This file finds

@@ -4,8 +4,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createTestDb, type ScratchDb } from "@/scripts/scratch-db";
-import { makeDocument, SEED_FILE } from "./helpers/seed";
+import { createTestDb, type ScratchDb } from "@/test/support/scratch-db";
+import { makeDocument, SEED_FILE } from "./support/seed";
 
 let t: ScratchDb;
 before(async () => (t = await createTestDb()));

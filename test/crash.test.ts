@@ -5,8 +5,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseDocument } from "@/lib/import/parse";
-import { createTestDb, type ScratchDb } from "@/scripts/scratch-db";
-import { syntheticDocuments } from "@/scripts/synthetic";
+import { createTestDb, type ScratchDb } from "@/test/support/scratch-db";
+import { syntheticDocuments } from "@/test/support/synthetic";
 
 // Kill -9 in the middle of saves and imports, then look at what the database kept:
 // every article fully at one version, every acknowledged write present.
@@ -15,10 +15,10 @@ let t: ScratchDb;
 before(async () => (t = await createTestDb()));
 after(async () => t.drop());
 
-/** Runs scripts/fault/writer.ts until it has acknowledged `acks` writes, then SIGKILLs it. */
+/** Runs test/support/crash-writer.ts until it has acknowledged `acks` writes, then SIGKILLs it. */
 function runAndKill(args: string[], acks: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node", ["--conditions=react-server", "--import", "tsx", "scripts/fault/writer.ts", ...args], {
+    const child = spawn("node", ["--conditions=react-server", "--import", "tsx", "test/support/crash-writer.ts", ...args], {
       env: { ...process.env, DATABASE_URL: t.url },
       stdio: ["ignore", "pipe", "pipe"],
     });

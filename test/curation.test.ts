@@ -1,8 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { headlineSimilarity } from "@/lib/related-links/similarity";
-import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
-import { sessionFor, staffActor, type TestActor } from "./helpers/actor";
+import { useTestDbForApp, type ScratchDb } from "@/test/support/scratch-db";
+import { sessionFor, staffActor, type TestActor } from "./support/actor";
 
 let t: ScratchDb;
 let links: typeof import("@/lib/related-links/mutations");

@@ -7,8 +7,8 @@ import { importDocuments } from "@/lib/import/import";
 import { parseDocument, type ParsedDocument } from "@/lib/import/parse";
 import { importFiles } from "@/lib/import/run";
 import { markdownToPlainText } from "@/lib/articles/markdown";
-import { createTestDb, type ScratchDb } from "@/scripts/scratch-db";
-import { makeDocument, seedText, SEED_FILE } from "./helpers/seed";
+import { createTestDb, type ScratchDb } from "@/test/support/scratch-db";
+import { makeDocument, seedText, SEED_FILE } from "./support/seed";
 
 let t: ScratchDb;
 before(async () => (t = await createTestDb()));

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseByline, parseDocument, type ParsedDocument } from "@/lib/import/parse";
-import { makeDocument, seedText, SEED_FILE } from "./helpers/seed";
+import { makeDocument, seedText, SEED_FILE } from "./support/seed";
 
 function parsed(text: string, file = "doc.txt"): ParsedDocument {
   const result = parseDocument(text, file);

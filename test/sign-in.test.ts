@@ -1,8 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { useTestDbForApp, type ScratchDb } from "@/scripts/scratch-db";
-import { staffActor } from "./helpers/actor";
+import { useTestDbForApp, type ScratchDb } from "@/test/support/scratch-db";
+import { staffActor } from "./support/actor";
 
 // The password check and its throttle (lib/auth/credentials.ts, lib/auth/throttle.ts) against a
 // real database: atomic under bursts, no lock-out of a browser that signed in before.
@@ -153,7 +153,7 @@ test("one client address is limited across accounts, and keys are hashed and bou
 
 test("a password reset, disabling, a role change and sign-out-everywhere end the user's sessions", async () => {
   const { actor: adminActor } = await staffActor(t.db, "ADMIN");
-  const { sessionFor } = await import("./helpers/actor");
+  const { sessionFor } = await import("./support/actor");
   for (const [what, change] of [
     ["password reset", (id: string) => users.resetPassword(adminActor, id, "a brand new passphrase")],
     ["disable", (id: string) => users.updateUserAccess(adminActor, id, { disabled: true })],

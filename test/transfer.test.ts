@@ -3,15 +3,13 @@ import assert from "node:assert/strict";
 import { importDocuments } from "@/lib/import/import";
 import { parseDocument } from "@/lib/import/parse";
 import { exportContent, importContent, NO_PASSWORD } from "@/lib/transfer/transfer";
-import { createScratchDb, createTestDb, type ScratchDb } from "@/scripts/scratch-db";
-import { syntheticDocuments } from "@/scripts/synthetic";
-import { seedText } from "./helpers/seed";
+import { needsPostgres, postgresServer } from "@/test/support/engine";
+import { createScratchDb, createTestDb, type ScratchDb } from "@/test/support/scratch-db";
+import { syntheticDocuments } from "@/test/support/synthetic";
+import { seedText } from "./support/seed";
 
 // Export → import into a fresh database → export again must give identical content, on the
 // engine under test and from SQLite into PostgreSQL.
-const PG_SERVER = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "")
-  ? process.env.DATABASE_URL!
-  : (process.env.PG_TEST_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 
 let source: ScratchDb;
 const scratches: ScratchDb[] = [];
@@ -74,10 +72,10 @@ test("round trip on the engine under test is lossless", async () => {
   assert.equal(JSON.stringify(exported).includes("secret-hash"), false, "no password hashes in the file");
 });
 
-test("round trip from SQLite into PostgreSQL is lossless", async () => {
+test("round trip from SQLite into PostgreSQL is lossless", { skip: needsPostgres }, async () => {
   const sqlite = await scratch("sqlite");
   await populate(sqlite);
-  await roundTrip(sqlite, await scratch(PG_SERVER));
+  await roundTrip(sqlite, await scratch(postgresServer()));
 });
 
 test("imported users cannot sign in until an admin resets their password; a non-empty database is refused", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { requireStaffPage } from "@/lib/auth/session";
+import { displayName, ROLE_LABELS } from "@/lib/users/schema";
 
 export const metadata: Metadata = { title: { default: "Workspace", template: "%s — Byline workspace" }, robots: { index: false } };
 
@@ -67,7 +68,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span data-testid="whoami">
-              {user.name || user.email} ({user.role === "ADMIN" ? "Admin" : "Editor"})
+              {displayName(user)} ({ROLE_LABELS[user.role]})
             </span>
             <SignOutButton />
           </div>

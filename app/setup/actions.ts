@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/actions/form-state";
 import { NOT_A_FORM } from "@/lib/actions/workspace-action";
-import { newUserSchema } from "@/lib/auth/schema";
+import { newUserSchema } from "@/lib/users/schema";
 import { createFirstAdmin, EmailTakenError } from "@/lib/users/mutations";
 
 /** First-run setup: the first ADMIN, for the holder of the setup token; refused once any user exists. */

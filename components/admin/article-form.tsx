@@ -1,35 +1,26 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { saveArticleAction, type ArticleFormState } from "@/app/admin/articles/actions";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { fieldErrorsOf } from "@/lib/actions/form-state";
 import { renderMarkdown } from "@/lib/articles/markdown";
-import { articleFormSchema, STATUSES } from "@/lib/articles/schema";
+import type { ArticleFormDefaults, ArticleFormState, PickedAuthor } from "@/lib/articles/form";
+import { articleFormSchema, STATUS_LABELS, STATUSES } from "@/lib/articles/schema";
 import { slugify } from "@/lib/text";
-import { AuthorPicker, type PickedAuthor } from "./author-picker";
+import { AuthorPicker } from "./author-picker";
 import { ConflictPanel } from "./conflict-panel";
 import { MarkdownToolbar } from "./markdown-toolbar";
 
-export type ArticleFormDefaults = {
-  id?: string;
-  version: number;
-  headline: string;
-  slug: string;
-  standfirst: string;
-  body: string;
-  caption: string;
-  dateline: string;
-  source: string;
-  status: (typeof STATUSES)[number];
-  publishedAt: string;
-  authors: PickedAuthor[];
-};
-
-const STATUS_LABELS = { DRAFT: "Draft", SCHEDULED: "Scheduled", PUBLISHED: "Published", ARCHIVED: "Archived" } as const;
-
-export function ArticleForm({ defaults, allAuthors }: { defaults: ArticleFormDefaults; allAuthors: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<ArticleFormState, FormData>(saveArticleAction, {});
+export function ArticleForm({
+  defaults,
+  allAuthors,
+  save,
+}: {
+  defaults: ArticleFormDefaults;
+  allAuthors: { id: string; name: string }[];
+  save: (previous: ArticleFormState, formData: FormData) => Promise<ArticleFormState>;
+}) {
+  const [state, action, pending] = useActionState<ArticleFormState, FormData>(save, {});
   const [clientErrors, setClientErrors] = useState<Partial<Record<string, string[]>> | null>(null);
   const typed = state.values;
   const v = (key: keyof ArticleFormDefaults & string) => typed?.[key] ?? String(defaults[key] ?? "");

@@ -1,11 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveAuthorAction } from "@/app/admin/authors/actions";
 import { buttonClass, Field, inputClass } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/form-state";
 
-export function AuthorForm({ author }: { author?: { id: string; name: string; slug: string; bio: string } }) {
-  const [state, action, pending] = useActionState(saveAuthorAction, {});
+export function AuthorForm({
+  author,
+  save,
+}: {
+  author?: { id: string; name: string; slug: string; bio: string };
+  save: (previous: FormState, formData: FormData) => Promise<FormState>;
+}) {
+  const [state, action, pending] = useActionState(save, {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (

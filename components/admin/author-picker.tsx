@@ -4,7 +4,7 @@ import { useState } from "react";
 import { inputClass, secondaryButtonClass } from "@/components/ui/field";
 
 /** An author on the byline: an existing author's id, or "new:Name" for one created on save. */
-export type PickedAuthor = { id: string; name: string };
+import type { PickedAuthor } from "@/lib/articles/form";
 
 export function AuthorPicker({
   authors,

@@ -2,7 +2,7 @@
 
 import type { ConflictInfo } from "@/lib/articles/mutations";
 import { secondaryButtonClass } from "@/components/ui/field";
-import { utc } from "./utc";
+import { utc } from "@/lib/dates";
 
 const FIELDS = [
   ["headline", "Headline"],

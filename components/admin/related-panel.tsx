@@ -1,16 +1,8 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import {
-  addRelatedLinkAction,
-  attachTargetAction,
-  moveRelatedLinkAction,
-  removeRelatedLinkAction,
-  reorderRelatedLinksAction,
-  setRelatedEnabledAction,
-  updateLinkLabelAction,
-} from "@/app/admin/related-links/actions";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/form-state";
 import type { Candidate, PanelLink } from "@/lib/related-links/queries";
 import { ActionButton } from "./action-button";
 
@@ -22,7 +14,21 @@ const STATE_LABELS = {
 } as const;
 const small = "rounded border border-muted px-2 py-0.5 text-sm disabled:opacity-30";
 
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/** The panel's Server Actions, handed in by the page. */
+export type RelatedLinkActions = {
+  add: Action;
+  attach: Action;
+  move: Action;
+  remove: Action;
+  reorder: Action;
+  setEnabled: Action;
+  updateLabel: Action;
+};
+
 type Props = {
+  actions: RelatedLinkActions;
   articleId: string;
   canEdit: boolean;
   relatedEnabled: boolean;
@@ -34,7 +40,7 @@ type Props = {
 };
 
 /** The related-stories panel: every link with its state; ADMINs curate, editors read. */
-export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, suggestions, searchResults, linkSearch }: Props) {
+export function RelatedPanel({ actions, articleId, canEdit, relatedEnabled, links, suggestions, searchResults, linkSearch }: Props) {
   const [order, setOrder] = useState(links.map((l) => l.id));
   const [dragging, setDragging] = useState<string | null>(null);
   const [reorderState, setReorderState] = useState<string | null>(null);
@@ -52,7 +58,7 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
     data.set("articleId", articleId);
     data.set("order", next.join(","));
     startTransition(async () => {
-      const result = await reorderRelatedLinksAction({}, data);
+      const result = await actions.reorder({}, data);
       setReorderState(result.ok ? "Order saved." : (result.message ?? "Could not save the order."));
     });
   }
@@ -69,7 +75,7 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
             <>
               {" "}
               <ActionButton
-                action={setRelatedEnabledAction}
+                action={actions.setEnabled}
                 fields={{ articleId, enabled: String(!relatedEnabled) }}
                 label={relatedEnabled ? "Switch related stories off" : "Switch related stories on"}
                 className={small}
@@ -111,21 +117,21 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                 {canEdit && (
                   <span className="flex flex-wrap gap-1">
                     <ActionButton
-                      action={moveRelatedLinkAction}
+                      action={actions.move}
                       fields={{ linkId: link.id, direction: "up" }}
                       label="↑"
                       ariaLabel={`Move “${link.label}” up`}
                       className={small}
                     />
                     <ActionButton
-                      action={moveRelatedLinkAction}
+                      action={actions.move}
                       fields={{ linkId: link.id, direction: "down" }}
                       label="↓"
                       ariaLabel={`Move “${link.label}” down`}
                       className={small}
                     />
                     <ActionButton
-                      action={removeRelatedLinkAction}
+                      action={actions.remove}
                       fields={{ linkId: link.id }}
                       label="Remove"
                       ariaLabel={`Remove “${link.label}”`}
@@ -137,7 +143,7 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
               {canEdit && (
                 <details className="mt-1 text-sm">
                   <summary className="cursor-pointer">Edit label</summary>
-                  <ActionButton action={updateLinkLabelAction} fields={{ linkId: link.id }} label="Save label" className={small}>
+                  <ActionButton action={actions.updateLabel} fields={{ linkId: link.id }} label="Save label" className={small}>
                     <label className="sr-only" htmlFor={`label-${link.id}`}>
                       Label of “{link.label}”
                     </label>
@@ -164,7 +170,7 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                       <li key={c.id}>
                         {c.headline} <span className="text-muted">({Math.round(c.score * 100)}% alike)</span>{" "}
                         <ActionButton
-                          action={attachTargetAction}
+                          action={actions.attach}
                           fields={{ linkId: link.id, targetArticleId: c.id }}
                           label="Attach"
                           ariaLabel={`Attach “${c.headline}” to “${link.label}”`}
@@ -207,7 +213,7 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                   <li key={r.id}>
                     {r.headline}{" "}
                     <ActionButton
-                      action={addRelatedLinkAction}
+                      action={actions.add}
                       fields={{ articleId, targetArticleId: r.id }}
                       label="Add"
                       ariaLabel={`Add “${r.headline}”`}
@@ -218,7 +224,7 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
               </ul>
             )}
           </div>
-          <ExternalLinkForm articleId={articleId} />
+          <ExternalLinkForm articleId={articleId} add={actions.add} />
           <div className="md:col-span-2">
             <h3 className="mb-2 font-semibold">Suggestions</h3>
             {suggestions.length === 0 ? (
@@ -229,7 +235,7 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
                   <li key={s.id}>
                     {s.headline} <span className="text-muted">(score {s.score})</span>{" "}
                     <ActionButton
-                      action={addRelatedLinkAction}
+                      action={actions.add}
                       fields={{ articleId, targetArticleId: s.id }}
                       label="Add"
                       ariaLabel={`Add suggestion “${s.headline}”`}
@@ -246,8 +252,8 @@ export function RelatedPanel({ articleId, canEdit, relatedEnabled, links, sugges
   );
 }
 
-function ExternalLinkForm({ articleId }: { articleId: string }) {
-  const [state, action, pending] = useActionState(addRelatedLinkAction, {});
+function ExternalLinkForm({ articleId, add }: { articleId: string; add: Action }) {
+  const [state, action, pending] = useActionState(add, {});
   const v = state.ok ? {} : (state.values ?? {});
   return (
     <form action={action} key={state.ok ? "done" : "editing"} noValidate>

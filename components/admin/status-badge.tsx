@@ -1,4 +1,5 @@
-const LABELS = { DRAFT: "Draft", SCHEDULED: "Scheduled", PUBLISHED: "Published", ARCHIVED: "Archived" } as const;
+import { STATUS_LABELS, type ArticleStatus } from "@/lib/articles/schema";
+
 const STYLES = {
   DRAFT: "bg-rule text-ink",
   SCHEDULED: "bg-amber-100 text-amber-900",
@@ -6,6 +7,6 @@ const STYLES = {
   ARCHIVED: "bg-gray-200 text-gray-800",
 } as const;
 
-export function StatusBadge({ status }: { status: keyof typeof LABELS }) {
-  return <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLES[status]}`}>{LABELS[status]}</span>;
+export function StatusBadge({ status }: { status: ArticleStatus }) {
+  return <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLES[status]}`}>{STATUS_LABELS[status]}</span>;
 }

@@ -1,9 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { createUserAction, resetPasswordAction, signOutEverywhereAction, updateUserAccessAction } from "@/app/admin/users/actions";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/form-state";
+
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/** The user screens' Server Actions, handed in by the page. */
+export type UserActions = { create: Action; updateAccess: Action; resetPassword: Action; signOutEverywhere: Action };
 
 function Message({ state }: { state: FormState }) {
   if (!state.message) return null;
@@ -14,8 +18,8 @@ function Message({ state }: { state: FormState }) {
   );
 }
 
-export function CreateUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, {});
+export function CreateUserForm({ create }: { create: Action }) {
+  const [state, action, pending] = useActionState(create, {});
   const v = state.ok ? {} : (state.values ?? {});
   const e = state.fieldErrors ?? {};
   return (
@@ -47,11 +51,17 @@ export function CreateUserForm() {
   );
 }
 
-export function UserAccessControls({ user }: { user: { id: string; email: string; role: "ADMIN" | "EDITOR"; disabled: boolean } }) {
-  const [roleState, roleAction, rolePending] = useActionState(updateUserAccessAction, {});
-  const [disableState, disableAction, disablePending] = useActionState(updateUserAccessAction, {});
-  const [passwordState, passwordAction, passwordPending] = useActionState(resetPasswordAction, {});
-  const [signOutState, signOutAction, signOutPending] = useActionState(signOutEverywhereAction, {});
+export function UserAccessControls({
+  user,
+  actions,
+}: {
+  user: { id: string; email: string; role: "ADMIN" | "EDITOR"; disabled: boolean };
+  actions: UserActions;
+}) {
+  const [roleState, roleAction, rolePending] = useActionState(actions.updateAccess, {});
+  const [disableState, disableAction, disablePending] = useActionState(actions.updateAccess, {});
+  const [passwordState, passwordAction, passwordPending] = useActionState(actions.resetPassword, {});
+  const [signOutState, signOutAction, signOutPending] = useActionState(actions.signOutEverywhere, {});
   return (
     <div className="flex flex-wrap items-center gap-3">
       <form action={roleAction} className="flex items-center gap-1">

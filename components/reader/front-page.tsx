@@ -1,11 +1,8 @@
-import { notFound } from "next/navigation";
-import { listPublishedArticles } from "@/lib/articles/reader";
+import type { ArticleSummary } from "@/lib/articles/reader";
 import { ArticleList } from "./article-list";
 import { Pagination } from "@/components/ui/pagination";
 
-export async function FrontPage({ page }: { page: number }) {
-  const { articles, pages } = await listPublishedArticles(page);
-  if (page > pages) notFound();
+export function FrontPage({ page, pages, articles }: { page: number; pages: number; articles: ArticleSummary[] }) {
   return (
     <>
       <h1 className="mb-2 font-serif text-3xl font-bold">{page === 1 ? "Latest news" : `Latest news, page ${page}`}</h1>

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorSlug } from "@/lib/authors/schema";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { invalidateReaderPages } from "@/lib/cache";
@@ -9,6 +10,7 @@ import { applyIntent, isConflict, type ArticleForm } from "./schema";
 import { isVisibleToReaders } from "./policy";
 import { isSlugFree } from "./slug";
 import { snapshotOf, type ArticleSnapshot } from "./snapshot";
+import { displayName } from "@/lib/users/schema";
 
 // The one write path for articles: every exported function takes the actor and checks it first,
 // validates what the schema cannot, writes in one transaction (with a revision and an audit
@@ -42,7 +44,7 @@ async function authorIdsOf(tx: Tx, entries: string[]): Promise<string[]> {
     if (entry.startsWith("new:")) {
       const name = entry.slice(4).trim();
       if (!name) continue;
-      const slug = slugify(name) || "author";
+      const slug = authorSlug(name);
       id = (await tx.author.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id;
     } else if (!(await tx.author.findUnique({ where: { id }, select: { id: true } }))) {
       throw new Rollback({ ok: false, fieldErrors: { authors: ["One of the chosen authors no longer exists. Choose again."] } });
@@ -75,7 +77,7 @@ async function conflictWith(tx: Tx, id: string): Promise<ConflictInfo> {
   return {
     version: current.version,
     updatedAt: current.updatedAt.toISOString(),
-    updatedBy: current.updatedBy ? current.updatedBy.name || current.updatedBy.email : null,
+    updatedBy: current.updatedBy ? displayName(current.updatedBy) : null,
     theirs: JSON.parse(
       snapshotOf(
         current,

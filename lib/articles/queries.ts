@@ -5,6 +5,7 @@ import { headlineKey } from "@/lib/text";
 import { effectiveStatus, visibleToReaders, waitingToGoLive } from "./policy";
 import { STATUSES, type ArticleStatus } from "./schema";
 import type { ArticleSnapshot } from "./snapshot";
+import { displayName } from "@/lib/users/schema";
 
 // Reads for the editors' workspace: everything, including drafts and the trash. Never cached.
 // Each takes the actor first and checks it (lib/auth/actor.ts) before reading anything.
@@ -96,7 +97,7 @@ export const listArticlesForAdmin = authorized("articles:edit", async (_user, qu
       status: effectiveStatus(r.status, r.publishedAt, now),
       publishedAt: r.publishedAt,
       updatedAt: r.updatedAt,
-      updatedBy: r.updatedBy ? r.updatedBy.name || r.updatedBy.email : null,
+      updatedBy: r.updatedBy ? displayName(r.updatedBy) : null,
       authors: r.bylines.map((b) => b.author.name),
     })),
   };
@@ -134,7 +135,7 @@ export const listRevisions = authorized("articles:edit", async (_user, articleId
     take: 200,
     select: { version: true, createdAt: true, user: { select: { name: true, email: true } } },
   });
-  return rows.map((r) => ({ version: r.version, createdAt: r.createdAt, by: r.user ? r.user.name || r.user.email : "import" }));
+  return rows.map((r) => ({ version: r.version, createdAt: r.createdAt, by: r.user ? displayName(r.user) : "import" }));
 });
 
 export const getRevision = authorized("articles:edit", async (_user, articleId: string, version: number) => {
@@ -147,7 +148,7 @@ export const getRevision = authorized("articles:edit", async (_user, articleId: 
   return {
     version: row.version,
     createdAt: row.createdAt,
-    by: row.user ? row.user.name || row.user.email : "import",
+    by: row.user ? displayName(row.user) : "import",
     snapshot: JSON.parse(row.snapshot) as ArticleSnapshot,
   };
 });

@@ -7,6 +7,12 @@ import { z } from "zod";
  */
 export const STATUSES = ["DRAFT", "SCHEDULED", "PUBLISHED", "ARCHIVED"] as const;
 export type ArticleStatus = (typeof STATUSES)[number];
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  DRAFT: "Draft",
+  SCHEDULED: "Scheduled",
+  PUBLISHED: "Published",
+  ARCHIVED: "Archived",
+};
 export const INTENTS = ["save", "publish", "unpublish", "archive"] as const;
 
 const text = (max: number, label: string) =>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { displayName } from "@/lib/users/schema";
 
 export type AuditActor = { id: string; name: string; email: string } | { system: "import" | "command line" | "first-run setup" };
 export type EntityType = "article" | "author" | "related-link" | "user";
@@ -39,7 +40,7 @@ export async function recordAudit(
   await tx.auditEvent.create({
     data: {
       userId: "system" in actor ? null : actor.id,
-      userLabel: "system" in actor ? actor.system : actor.name || actor.email,
+      userLabel: "system" in actor ? actor.system : displayName(actor),
       entityType: event.entityType,
       entityId: event.entityId,
       action: event.action,

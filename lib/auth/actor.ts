@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { roleMay, type Permission } from "./policy";
-import type { Role } from "./schema";
+import type { Role } from "@/lib/users/schema";
 
 /**
  * Who is asking: the session a request's cookie names. Not trusted by itself: every workspace

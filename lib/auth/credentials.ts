@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { verifyPassword } from "./password";
-import { signInSchema, type Role } from "./schema";
+import type { Role } from "@/lib/users/schema";
+import { signInSchema } from "./schema";
 import { attemptSucceeded, deviceCookieValue, reserveAttempt, trustedDevice } from "./throttle";
 
 export type SignInUser = { id: string; email: string; name: string; role: Role };

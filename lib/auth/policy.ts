@@ -1,4 +1,4 @@
-import type { Role } from "./schema";
+import type { Role } from "@/lib/users/schema";
 
 /**
  * Who may do what in the workspace: the one table every workspace query and mutation is checked

@@ -1,16 +1,16 @@
 import "server-only";
+import { authorSlug } from "@/lib/authors/schema";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { authorized } from "@/lib/auth/actor";
 import { invalidateReaderPages } from "@/lib/cache";
-import { slugify } from "@/lib/text";
 import type { AuthorForm } from "./schema";
 
 export type AuthorSaveResult = { ok: true; id: string } | { ok: false; fieldErrors: Partial<Record<string, string[]>> };
 
 /** Creates (no id) or updates an author; slugs are unique. */
 export const saveAuthor = authorized("authors:edit", async (user, form: AuthorForm, id?: string): Promise<AuthorSaveResult> => {
-  const slug = form.slug || slugify(form.name) || "author";
+  const slug = form.slug || authorSlug(form.name);
   const fields = { name: form.name, slug, bio: form.bio };
   try {
     const author = await db.$transaction(async (tx) => {

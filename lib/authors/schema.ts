@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SLUG_PATTERN } from "@/lib/articles/schema";
+import { slugify } from "@/lib/text";
 
 export const authorFormSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(200, "The name can be at most 200 characters."),
@@ -11,3 +12,8 @@ export const authorFormSchema = z.object({
   bio: z.string().trim().max(5000, "The bio can be at most 5,000 characters.").default(""),
 });
 export type AuthorForm = z.output<typeof authorFormSchema>;
+
+/** An author's slug from their name (or "author" when the name has no letters or digits to use). */
+export function authorSlug(name: string): string {
+  return slugify(name) || "author";
+}

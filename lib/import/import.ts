@@ -1,4 +1,5 @@
 import "server-only";
+import { authorSlug } from "@/lib/authors/schema";
 import type { Db, Tx } from "@/lib/db";
 import { paragraphsToMarkdown } from "@/lib/articles/markdown";
 import { snapshotOf } from "@/lib/articles/snapshot";
@@ -62,7 +63,7 @@ async function writeDocuments(tx: Tx, documents: ParsedDocument[]) {
     documents.map((d) => d.headline),
   );
   const rows = documents.map((document, i) => {
-    const bylineIds = [...new Set(document.authors.map((name) => authorIds.get(slugify(name) || "author")!))];
+    const bylineIds = [...new Set(document.authors.map((name) => authorIds.get(authorSlug(name))!))];
     const fields = {
       slug: slugs[i],
       headline: document.headline,
@@ -111,7 +112,7 @@ async function writeDocuments(tx: Tx, documents: ParsedDocument[]) {
 async function ensureAuthors(tx: Tx, names: string[]): Promise<Map<string, string>> {
   const nameBySlug = new Map<string, string>();
   for (const name of names) {
-    const slug = slugify(name) || "author";
+    const slug = authorSlug(name);
     if (!nameBySlug.has(slug)) nameBySlug.set(slug, name);
   }
   const slugs = [...nameBySlug.keys()];

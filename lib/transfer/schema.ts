@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { articleFormSchema, SLUG_PATTERN, STATUSES } from "@/lib/articles/schema";
-import { ROLES, newUserSchema } from "@/lib/auth/schema";
+import { ROLES, newUserSchema } from "@/lib/users/schema";
 import { authorFormSchema } from "@/lib/authors/schema";
 import { HTTP_URL_MESSAGE, isHttpUrl } from "@/lib/related-links/schema";
 

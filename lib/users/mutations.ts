@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { authorized } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import type { NewUser, Role } from "@/lib/auth/schema";
+import type { NewUser, Role } from "@/lib/users/schema";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { isSetupToken } from "@/lib/auth/setup-token";
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ArticleList } from "@/components/reader/article-list";
 import { Pagination } from "@/components/ui/pagination";
 import { searchPublishedArticles } from "@/lib/articles/reader";
+import { parsePageNumber } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Search", description: "Search the archive.", robots: { index: false } };
 
@@ -12,8 +13,7 @@ type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | st
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const q = (Array.isArray(params.q) ? params.q[0] : (params.q ?? "")).slice(0, MAX_QUERY).trim();
-  const pageParam = Number(Array.isArray(params.page) ? params.page[0] : params.page);
-  const page = Number.isInteger(pageParam) && pageParam > 0 && pageParam < 10_000 ? pageParam : 1;
+  const page = parsePageNumber(params.page) ?? 1;
   const found = q ? await searchPublishedArticles(q, page) : null;
   return (
     <>

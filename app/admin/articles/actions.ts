@@ -3,10 +3,9 @@
 import { redirect } from "next/navigation";
 import { workspaceAction } from "@/lib/actions/workspace-action";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/actions/form-state";
-import { restoreFromTrash, restoreRevision, saveArticle, trashArticle, type ConflictInfo } from "@/lib/articles/mutations";
+import type { ArticleFormState } from "@/lib/articles/form";
+import { restoreFromTrash, restoreRevision, saveArticle, trashArticle } from "@/lib/articles/mutations";
 import { articleFormSchema } from "@/lib/articles/schema";
-
-export type ArticleFormState = FormState & { conflict?: ConflictInfo };
 
 const NOT_FOUND = "This article no longer exists (it may have been moved to the trash). Your text is still in this form.";
 

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { utc } from "@/components/admin/utc";
+import { utc } from "@/lib/dates";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { listArticlesForAdmin, SORTS } from "@/lib/articles/queries";
 import { requireStaffPage } from "@/lib/auth/session";
+import { parsePageNumber } from "@/lib/pagination";
 import { listAuthorsForPicker } from "@/lib/authors/queries";
-import { STATUSES } from "@/lib/articles/schema";
+import { STATUS_LABELS, STATUSES } from "@/lib/articles/schema";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -22,7 +23,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
       status: params.status,
       author: params.author,
       sort: params.sort,
-      page: Number(params.page) || 1,
+      page: parsePageNumber(params.page) ?? 1,
     }),
     listAuthorsForPicker(actor),
   ]);
@@ -56,7 +57,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
             <option value="">Any</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s[0] + s.slice(1).toLowerCase()}
+                {STATUS_LABELS[s]}
               </option>
             ))}
           </select>

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/ui/pagination";
-import { utc } from "@/components/admin/utc";
+import { utc } from "@/lib/dates";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { requireStaffPage } from "@/lib/auth/session";
+import { parsePageNumber } from "@/lib/pagination";
 import { listUsers } from "@/lib/users/queries";
+import { displayName } from "@/lib/users/schema";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -19,7 +21,7 @@ export default async function AuditPage({ searchParams }: Props) {
       entityType: params.entity,
       from: params.from,
       to: params.to,
-      page: Number(params.page) || 1,
+      page: parsePageNumber(params.page) ?? 1,
     }),
     listUsers(actor),
   ]);
@@ -34,7 +36,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <option value="">Anyone</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.name || u.email}
+                {displayName(u)}
               </option>
             ))}
           </select>

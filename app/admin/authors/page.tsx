@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthorForm } from "@/components/admin/author-form";
+import { saveAuthorAction } from "./actions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listAuthorsWithCounts } from "@/lib/authors/queries";
 
@@ -43,7 +44,7 @@ export default async function AuthorsPage({ searchParams }: { searchParams: Prom
         </tbody>
       </table>
       <h2 className="mb-2 font-serif text-xl font-bold">New author</h2>
-      <AuthorForm />
+      <AuthorForm save={saveAuthorAction} />
     </>
   );
 }

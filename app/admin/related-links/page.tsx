@@ -4,6 +4,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { ActionButton } from "@/components/admin/action-button";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { requireStaffPage } from "@/lib/auth/session";
+import { parsePageNumber } from "@/lib/pagination";
 import { listLinkProblems, PROBLEM_KINDS, type ProblemKind } from "@/lib/related-links/queries";
 import { NEAR_EXACT } from "@/lib/related-links/similarity";
 import { attachTargetAction } from "./actions";
@@ -15,7 +16,7 @@ type Props = { searchParams: Promise<{ kind?: string; page?: string; q?: string 
 export default async function RelatedLinksReport({ searchParams }: Props) {
   const params = await searchParams;
   const kind: ProblemKind = params.kind && params.kind in PROBLEM_KINDS ? (params.kind as ProblemKind) : "unresolved";
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = parsePageNumber(params.page) ?? 1;
   const { actor, user } = await requireStaffPage("/admin/related-links", "related-links:read");
   const report = await listLinkProblems(actor, kind, page, params.q?.slice(0, 200));
   const canEdit = user.role === "ADMIN";

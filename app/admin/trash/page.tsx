@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
-import { utc } from "@/components/admin/utc";
+import { utc } from "@/lib/dates";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { listTrash } from "@/lib/articles/queries";
 import { requireStaffPage } from "@/lib/auth/session";
 import { restoreFromTrashAction } from "../articles/actions";
+import { displayName } from "@/lib/users/schema";
 
 export const metadata: Metadata = { title: "Trash" };
 
@@ -35,7 +36,7 @@ export default async function TrashPage() {
               <tr key={a.id} className="border-b border-rule">
                 <td className="py-1">{a.headline}</td>
                 <td>{utc(a.deletedAt)}</td>
-                <td>{a.updatedBy ? a.updatedBy.name || a.updatedBy.email : "—"}</td>
+                <td>{a.updatedBy ? displayName(a.updatedBy) : "—"}</td>
                 <td>
                   <ActionButton
                     action={restoreFromTrashAction}

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/workspace-action";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/actions/form-state";
-import { newUserSchema, resetPasswordSchema, userAccessSchema, userIdSchema } from "@/lib/auth/schema";
+import { newUserSchema, resetPasswordSchema, userAccessSchema, userIdSchema } from "@/lib/users/schema";
 import { createUser, EmailTakenError, resetPassword, signOutEverywhere, updateUserAccess } from "@/lib/users/mutations";
 
 export const createUserAction = workspaceAction<FormState>(async (actor, formData) => {

@@ -2,6 +2,15 @@ import type { Metadata } from "next";
 import { CreateUserForm, UserAccessControls } from "@/components/admin/user-forms";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
+import { createUserAction, resetPasswordAction, signOutEverywhereAction, updateUserAccessAction } from "./actions";
+import { ROLE_LABELS } from "@/lib/users/schema";
+
+const actions = {
+  create: createUserAction,
+  updateAccess: updateUserAccessAction,
+  resetPassword: resetPasswordAction,
+  signOutEverywhere: signOutEverywhereAction,
+};
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -30,21 +39,21 @@ export default async function UsersPage() {
                 <br />
                 <span className="text-muted">{u.email}</span>
               </td>
-              <td className="py-2 pr-3">{u.role === "ADMIN" ? "Admin" : "Editor"}</td>
+              <td className="py-2 pr-3">{ROLE_LABELS[u.role]}</td>
               <td className="py-2 pr-3">
                 {u.disabled ? "Disabled" : "Active"}
                 <br />
                 <span className="text-muted">{u._count.sessions === 1 ? "1 session" : `${u._count.sessions} sessions`}</span>
               </td>
               <td className="py-2">
-                <UserAccessControls user={u} />
+                <UserAccessControls user={u} actions={actions} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2 className="mb-2 font-serif text-xl font-bold">New user</h2>
-      <CreateUserForm />
+      <CreateUserForm create={createUserAction} />
     </>
   );
 }

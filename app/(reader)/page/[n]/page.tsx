@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FrontPage } from "@/components/reader/front-page";
+import { listPublishedArticles } from "@/lib/articles/reader";
+import { parsePageNumber } from "@/lib/pagination";
 
 export const revalidate = 1;
 export const generateStaticParams = async () => [];
 
 type Props = { params: Promise<{ n: string }> };
-
-function pageNumber(n: string): number | null {
-  return /^[1-9]\d{0,5}$/.test(n) ? Number(n) : null;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { n } = await params;
@@ -17,7 +15,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function FrontPageN({ params }: Props) {
-  const page = pageNumber((await params).n);
+  const page = parsePageNumber((await params).n);
   if (!page || page === 1) notFound();
-  return <FrontPage page={page} />;
+  const { articles, pages } = await listPublishedArticles(page);
+  if (page > pages) notFound();
+  return <FrontPage page={page} pages={pages} articles={articles} />;
 }

@@ -3,17 +3,28 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { ArticleForm } from "@/components/admin/article-form";
-import { defaultsOf } from "@/components/admin/article-form-defaults";
+import { defaultsOf } from "@/lib/articles/form";
 import { RelatedPanel } from "@/components/admin/related-panel";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { utc } from "@/components/admin/utc";
+import { utc } from "@/lib/dates";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { getArticleForEditor, listRevisions } from "@/lib/articles/queries";
 import { effectiveStatus } from "@/lib/articles/policy";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listAuthorsForPicker } from "@/lib/authors/queries";
 import { relatedPanelData } from "@/lib/related-links/queries";
-import { trashArticleAction } from "../actions";
+import * as relatedLinkActions from "../../related-links/actions";
+import { saveArticleAction, trashArticleAction } from "../actions";
+
+const relatedPanelActions = {
+  add: relatedLinkActions.addRelatedLinkAction,
+  attach: relatedLinkActions.attachTargetAction,
+  move: relatedLinkActions.moveRelatedLinkAction,
+  remove: relatedLinkActions.removeRelatedLinkAction,
+  reorder: relatedLinkActions.reorderRelatedLinksAction,
+  setEnabled: relatedLinkActions.setRelatedEnabledAction,
+  updateLabel: relatedLinkActions.updateLinkLabelAction,
+};
 
 export const metadata: Metadata = { title: "Edit article" };
 
@@ -68,8 +79,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           {notice}
         </p>
       )}
-      <ArticleForm key={article.version} defaults={defaultsOf(article)} allAuthors={authors} />
+      <ArticleForm key={article.version} defaults={defaultsOf(article)} allAuthors={authors} save={saveArticleAction} />
       <RelatedPanel
+        actions={relatedPanelActions}
         key={related.links.map((l) => `${l.id}:${l.label}:${l.state}`).join("|") + related.relatedEnabled}
         articleId={article.id}
         canEdit={user.role === "ADMIN"}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ArticleForm } from "@/components/admin/article-form";
-import { emptyArticle } from "@/components/admin/article-form-defaults";
+import { saveArticleAction } from "../actions";
+import { emptyArticle } from "@/lib/articles/form";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listAuthorsForPicker } from "@/lib/authors/queries";
 
@@ -12,7 +13,7 @@ export default async function NewArticlePage() {
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">New article</h1>
-      <ArticleForm defaults={emptyArticle} allAuthors={authors} />
+      <ArticleForm defaults={emptyArticle} allAuthors={authors} save={saveArticleAction} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { AuthorForm } from "@/components/admin/author-form";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getAuthorForEditor } from "@/lib/authors/queries";
-import { deleteAuthorAction } from "../actions";
+import { deleteAuthorAction, saveAuthorAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit author" };
 
@@ -23,7 +23,7 @@ export default async function EditAuthorPage({ params }: { params: Promise<{ id:
         </Link>
       </p>
       <h1 className="mb-4 font-serif text-3xl font-bold">{author.name}</h1>
-      <AuthorForm author={author} />
+      <AuthorForm author={author} save={saveAuthorAction} />
       <div className="mt-6">
         <ActionButton
           action={deleteAuthorAction}

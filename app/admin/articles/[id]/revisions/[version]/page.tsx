@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { DiffView } from "@/components/admin/diff-view";
-import { utc } from "@/components/admin/utc";
+import { utc } from "@/lib/dates";
 import { buttonClass } from "@/components/ui/field";
 import { getArticleForEditor, getRevision } from "@/lib/articles/queries";
 import { requireStaffPage } from "@/lib/auth/session";

@@ -10,7 +10,7 @@ import { chromium, type Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { headlineKey } from "@/lib/text";
-import { runCli } from "./cli";
+import { runCli } from "@/scripts/cli";
 
 const short = process.argv.includes("--short");
 const crash = process.argv.includes("--crash");

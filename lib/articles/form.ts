@@ -1,6 +1,29 @@
-import type { EditorArticle } from "@/lib/articles/queries";
-import type { ArticleFormDefaults } from "./article-form";
-import { datetimeLocalValue } from "./utc";
+import type { FormState } from "@/lib/actions/form-state";
+import { datetimeLocalValue } from "@/lib/dates";
+import type { ConflictInfo } from "./mutations";
+import type { EditorArticle } from "./queries";
+import type { ArticleStatus } from "./schema";
+
+// The article form's starting values and what its Server Action answers.
+
+export type PickedAuthor = { id: string; name: string };
+
+export type ArticleFormDefaults = {
+  id?: string;
+  version: number;
+  headline: string;
+  slug: string;
+  standfirst: string;
+  body: string;
+  caption: string;
+  dateline: string;
+  source: string;
+  status: ArticleStatus;
+  publishedAt: string;
+  authors: PickedAuthor[];
+};
+
+export type ArticleFormState = FormState & { conflict?: ConflictInfo };
 
 export const emptyArticle: ArticleFormDefaults = {
   version: 0,

@@ -7,7 +7,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, DEFAULT_DATABASE_URL, engineOf, type Db } from "@/lib/db";
 
 function migrationScripts(folder: string): string[] {
   return readdirSync(folder)
@@ -78,7 +78,7 @@ export async function createScratchDb(where: "sqlite" | string): Promise<Scratch
 /** A scratch database on the engine under test: PostgreSQL when DATABASE_URL names one, else SQLite. */
 export function createTestDb(): Promise<ScratchDb> {
   const url = process.env.DATABASE_URL ?? "";
-  return createScratchDb(/^postgres(ql)?:/.test(url) ? url : "sqlite");
+  return createScratchDb(engineOf(url || DEFAULT_DATABASE_URL) === "postgresql" ? url : "sqlite");
 }
 
 /**
