@@ -1,7 +1,7 @@
-const { commonHeaders, readerCsp, readerCacheControl } = require("./lib/security-headers.js");
+const { commonHeaders, readerCsp } = require("./lib/security-headers.js");
+const { READER_CACHE_CONTROL, READER_PAGE_REVALIDATE_SECONDS, READER_STALE_SECONDS } = require("./lib/cache-settings.js");
 
-/** Requests with bodies over this are refused (413) before any work is done. */
-const BODY_LIMIT = "2mb";
+const { MAX_BODY_BYTES } = require("./lib/request-limits.js");
 
 const READER_PAGES = ["/", "/page/:n", "/articles/:slug", "/authors/:slug", "/feed.xml", "/sitemap.xml", "/news-sitemap.xml"];
 
@@ -10,11 +10,11 @@ const nextConfig = {
   poweredByHeader: false,
   // Reader pages revalidate every second (`s-maxage=1`): a shared HTTP cache in front may serve a
   // page for a second, then for up to this long while it fetches a fresh one.
-  expireTime: 60,
+  expireTime: READER_PAGE_REVALIDATE_SECONDS + READER_STALE_SECONDS,
   // With REDIS_URL, every instance shares one ISR and data cache (lib/cache-handler.mjs);
   // without it, each instance keeps Next's own cache on its disk.
   ...(process.env.REDIS_URL ? { cacheHandler: require.resolve("./lib/cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
-  experimental: { serverActions: { bodySizeLimit: BODY_LIMIT } },
+  experimental: { serverActions: { bodySizeLimit: `${MAX_BODY_BYTES / 1024 / 1024}mb` } },
   async headers() {
     const common = commonHeaders(process.env.SITE_URL || process.env.NEXTAUTH_URL);
     return [
@@ -22,7 +22,7 @@ const nextConfig = {
       // The workspace and sign-in pages get a nonce-based policy from proxy.ts instead.
       { source: "/((?!admin|login|setup).*)", headers: [{ key: "Content-Security-Policy", value: readerCsp }] },
       // Next would send the same for cached reader pages, but without "public".
-      ...READER_PAGES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: readerCacheControl }] })),
+      ...READER_PAGES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: READER_CACHE_CONTROL }] })),
     ];
   },
 };

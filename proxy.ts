@@ -1,5 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { PRIVATE_CACHE_CONTROL } from "@/lib/cache-settings.js";
+import { MAX_BODY_BYTES } from "@/lib/request-limits.js";
 import { nonceCsp } from "@/lib/security-headers.js";
 
 // Runs only for the workspace, sign-in, setup and the auth endpoints — never for cached reader
@@ -8,13 +10,12 @@ import { nonceCsp } from "@/lib/security-headers.js";
 // It is not the security boundary: every workspace query and mutation in lib/ checks the
 // actor itself (lib/auth/actor.ts).
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_CALLBACK_LENGTH = 500;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const WORKSPACE_PATH = /^\/(admin|login|setup|api\/auth)(\/|$)/;
 
 const refuse = (status: number, text: string) =>
-  new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+  new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": PRIVATE_CACHE_CONTROL } });
 
 /**
  * Whether a state-changing request comes from another site. Browsers send Sec-Fetch-Site on every
@@ -56,7 +57,11 @@ export async function proxy(request: NextRequest) {
       return refuse(400, "This request did not carry a form. Reload the page and try again.");
     }
     const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_BODY_BYTES) return refuse(413, "Request too large: the limit is 2 MB. Shorten the text or split it, and try again.");
+    if (length > MAX_BODY_BYTES)
+      return refuse(
+        413,
+        `Request too large: the limit is ${MAX_BODY_BYTES / 1024 / 1024} MB. Shorten the text or split it, and try again.`,
+      );
   }
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
 
@@ -67,7 +72,7 @@ export async function proxy(request: NextRequest) {
       const back = request.nextUrl.pathname + request.nextUrl.search;
       login.searchParams.set("callbackUrl", back.length <= MAX_CALLBACK_LENGTH ? back : "/admin");
       const redirect = NextResponse.redirect(login);
-      redirect.headers.set("Cache-Control", "private, no-store");
+      redirect.headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
       return redirect;
     }
   }

@@ -7,9 +7,9 @@ import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 
-// Pages revalidate every second, but Next serves a stale entry while it renders the next one;
-// Redis must keep entries far longer than that, or every second would be a blocking render.
-const KEEP_ENTRIES_SECONDS = 24 * 60 * 60;
+import cacheSettings from "./cache-settings.js";
+
+const { SHARED_CACHE_KEEP_SECONDS } = cacheSettings;
 const CONNECT_WAIT_MS = 2_000;
 
 CacheHandler.onCreation(async ({ buildId }) => {
@@ -49,7 +49,7 @@ CacheHandler.onCreation(async ({ buildId }) => {
         revalidateTag: (tag) => Promise.all([local.revalidateTag(tag), client.isReady && shared.revalidateTag(tag)]).then(() => {}),
       },
     ],
-    ttl: { estimateExpireAge: (staleAge) => Math.max(staleAge, KEEP_ENTRIES_SECONDS) },
+    ttl: { estimateExpireAge: (staleAge) => Math.max(staleAge, SHARED_CACHE_KEEP_SECONDS) },
   };
 });
 

@@ -1,22 +1,45 @@
 import "server-only";
-import { revalidateTag } from "next/cache";
+import { createHash } from "node:crypto";
+import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { waitForReplicas } from "@/lib/db";
 
 /**
- * Every cache tag and revalidation in one place.
+ * Every caching decision, in one place (with lib/cache-settings.js for the numbers plain-JavaScript
+ * configuration needs too). docs/caching.md tells the story: why a reader sees an edit within a
+ * second, and a scheduled article at its time, on every instance.
  *
- * Everything readers see carries READER_TAG: an article's headline shows on the front page,
- * in feeds, on author pages and in other articles' related stories, so any published change
- * expires them all. Pages regenerate lazily, on their next visit.
+ * - Reader pages are rendered on first request and cached by Next (in Redis when REDIS_URL is set),
+ *   re-rendered at most every READER_PAGE_REVALIDATE_SECONDS (each reader route file says
+ *   `export const revalidate = 1`: Next needs the literal there; test/caching.test.ts checks it).
+ * - The data behind them is cached under READER_TAG, in the generation of the newest go-live time
+ *   (`cachedForReaders`), so a scheduled article appears when its time comes with no one publishing.
+ * - Every mutation that readers could notice calls `invalidateReaderPages`; workspace screens that
+ *   must show a change at once call `refreshWorkspace`.
+ * - Responses say how long shared caches may keep them (READER_CACHE_CONTROL, with an ETag).
  */
+
+/** The tag on everything readers see: an article's headline shows on the front page, in feeds, on author pages and in other articles' related stories. */
 export const READER_TAG = "reader";
 
 /**
  * Longest reader data may lag a change no mutation announces: a document imported from the
- * command line into a database a running server uses. (A scheduled time passing needs no
- * announcement: reader data is cached under the newest go-live time, see lib/articles/reader.ts.)
+ * command line into a database a running server uses.
  */
-export const READER_REVALIDATE_SECONDS = 60;
+export const READER_DATA_REVALIDATE_SECONDS = 60;
+
+/**
+ * `fn` cached under READER_TAG, keyed by `name`, its arguments and the current `generation` (for
+ * reader data, the newest go-live time): when the generation changes, the cache misses.
+ */
+export function cachedForReaders<Args extends unknown[], Result>(
+  name: string,
+  fn: (...args: Args) => Promise<Result>,
+  generation: () => Promise<string>,
+): (...args: Args) => Promise<Result> {
+  return async (...args) =>
+    unstable_cache(fn, [name, await generation()], { tags: [READER_TAG], revalidate: READER_DATA_REVALIDATE_SECONDS })(...args);
+}
 
 /** Expires every reader page now: the next reader request renders fresh content. */
 export async function invalidateReaderPages(): Promise<void> {
@@ -26,4 +49,38 @@ export async function invalidateReaderPages(): Promise<void> {
   // re-render (and cache) the old content.
   await waitForReplicas();
   revalidateTag(READER_TAG, { expire: 0 });
+}
+
+/** After a Server Action: the workspace's screens (or the one at `path`) show the change on return. */
+export function refreshWorkspace(path?: string): void {
+  if (path) revalidatePath(path);
+  else revalidatePath("/admin", "layout");
+}
+
+/** A strong ETag for a response body. */
+export function etagOf(body: string): string {
+  return `"${createHash("sha1").update(body).digest("base64url")}"`;
+}
+
+/**
+ * A reader response (JSON API, feeds) with the readers' Cache-Control and a strong ETag; with the
+ * request, a 304 when the client already has this body.
+ */
+export function readerResponse(
+  body: string,
+  contentType: string,
+  { request, status = 200 }: { request?: Request; status?: number } = {},
+): Response {
+  const etag = etagOf(body);
+  const headers = { ETag: etag, "Content-Type": contentType, "Cache-Control": READER_CACHE_CONTROL };
+  const ifNoneMatch = request?.headers.get("if-none-match");
+  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status, headers });
+}
+
+/** A JSON reader response (the public API). */
+export function jsonForReaders(request: Request, data: unknown, init: { status?: number } = {}): Response {
+  return readerResponse(JSON.stringify(data), "application/json; charset=utf-8", { request, status: init.status });
 }

@@ -38,11 +38,4 @@ function commonHeaders(siteUrl) {
   return headers;
 }
 
-/**
- * Reader responses (pages, feeds, sitemaps, the JSON API): a shared cache (nginx, a CDN) may keep
- * them a second, then serve them stale while it fetches the next. Reader pages revalidate every
- * second (`revalidate = 1`) and next.config.js's expireTime is 60 to match.
- */
-const readerCacheControl = "public, s-maxage=1, stale-while-revalidate=59";
-
-module.exports = { readerCsp, nonceCsp, commonHeaders, readerCacheControl };
+module.exports = { readerCsp, nonceCsp, commonHeaders };

@@ -1,16 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { unstable_cache } from "next/cache";
 import { readerDb } from "@/lib/db";
-import { READER_REVALIDATE_SECONDS, READER_TAG } from "@/lib/cache";
+import { cachedForReaders } from "@/lib/cache";
 import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { markdownToPlainText, renderMarkdown } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./policy";
 
 // Reader queries. Results are cached under READER_TAG and must be JSON-serialisable
 // (dates as ISO strings): a cache hit does no database work.
-
-const cacheOptions = { tags: [READER_TAG], revalidate: READER_REVALIDATE_SECONDS };
 
 /**
  * The publication time of the newest article readers can see. A scheduled article that goes live
@@ -26,9 +23,9 @@ const newestGoLive = cache(async (): Promise<string> => {
   return newest?.publishedAt?.toISOString() ?? "none";
 });
 
-/** `fn` cached under READER_TAG, in the generation of the newest go-live time. */
+/** Reader data, cached in the generation of the newest go-live time (lib/cache.ts). */
 function readerCached<Args extends unknown[], Result>(name: string, fn: (...args: Args) => Promise<Result>) {
-  return async (...args: Args): Promise<Result> => unstable_cache(fn, [name, await newestGoLive()], cacheOptions)(...args);
+  return cachedForReaders(name, fn, newestGoLive);
 }
 
 export type BylineAuthor = { name: string; slug: string };

@@ -1,4 +1,5 @@
 import "server-only";
+import { PRIVATE_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { MAX_REDIRECT_LENGTH } from "./options";
 import type { SignInOutcome } from "./sign-in-context";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "./throttle";
@@ -7,7 +8,7 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "./throttle";
 export const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 const plain = (status: number, text: string) =>
-  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": PRIVATE_CACHE_CONTROL } });
 
 /** A refusal for requests no browser sends: an over-long callback URL in the query. */
 export function authRequestProblem(request: Request): Response | null {

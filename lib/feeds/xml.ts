@@ -1,5 +1,4 @@
-import { readerCacheControl } from "@/lib/security-headers.js";
-import { etagOf } from "./etag";
+import { readerResponse } from "@/lib/cache";
 
 /** Escapes text for XML element content and attribute values. */
 export function xmlEscape(text: string): string {
@@ -13,5 +12,5 @@ export function xmlEscape(text: string): string {
 }
 
 export function xmlResponse(body: string, contentType = "application/xml; charset=utf-8"): Response {
-  return new Response(body, { headers: { "Content-Type": contentType, ETag: etagOf(body), "Cache-Control": readerCacheControl } });
+  return readerResponse(body, contentType);
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshWorkspace } from "@/lib/cache";
 import { formAction } from "@/lib/actions/workspace-action";
 import {
   addRelatedLink,
@@ -21,7 +21,7 @@ import {
 } from "@/lib/related-links/schema";
 
 // Every related-link change is an admin's: the mutations check the actor's role themselves.
-const after = () => revalidatePath("/admin", "layout");
+const after = () => refreshWorkspace();
 
 export const addRelatedLinkAction = formAction(addRelatedLinkSchema, addRelatedLink, { after });
 export const updateLinkLabelAction = formAction(linkLabelSchema, (actor, i) => updateLinkLabel(actor, i.linkId, i.label), { after });

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshWorkspace } from "@/lib/cache";
 import { workspaceAction } from "@/lib/actions/workspace-action";
 import { fieldErrorsOf, formValues, type FormState } from "@/lib/actions/form-state";
 import { newUserSchema, resetPasswordSchema, userAccessSchema, userIdSchema } from "@/lib/users/schema";
@@ -16,7 +16,7 @@ export const createUserAction = workspaceAction<FormState>(async (actor, formDat
     if (error instanceof EmailTakenError) return { ok: false, fieldErrors: { email: [error.message] }, values };
     throw error;
   }
-  revalidatePath("/admin/users");
+  refreshWorkspace("/admin/users");
   return { ok: true, message: `Created ${parsed.data.email}.` };
 });
 
@@ -25,7 +25,7 @@ export const updateUserAccessAction = workspaceAction<FormState>(async (actor, f
   if (!parsed.success) return { ok: false, message: "That change is not valid." };
   const result = await updateUserAccess(actor, parsed.data.id, { role: parsed.data.role, disabled: parsed.data.disabled });
   if (!result.ok) return { ok: false, message: result.message };
-  revalidatePath("/admin/users");
+  refreshWorkspace("/admin/users");
   return { ok: true, message: "Saved." };
 });
 
@@ -41,6 +41,6 @@ export const signOutEverywhereAction = workspaceAction<FormState>(async (actor, 
   if (!parsed.success) return { ok: false, message: "That user is not valid." };
   const result = await signOutEverywhere(actor, parsed.data.id);
   if (!result.ok) return { ok: false, message: result.message };
-  revalidatePath("/admin/users");
+  refreshWorkspace("/admin/users");
   return { ok: true, message: "Signed out everywhere." };
 });
