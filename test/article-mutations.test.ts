@@ -82,7 +82,11 @@ test("a slug change keeps the old address as a redirect; a taken slug is refused
   assert.ok(renamed.ok);
   assert.equal((await t.db.slugRedirect.findUniqueOrThrow({ where: { slug: "slug-story" } })).articleId, a.id);
   const clash = await mutations.saveArticle(actor, form({ headline: "Other story", slug: "slug-story", version: "1" }), b.id);
-  assert.deepEqual(clash, { ok: false, fieldErrors: { slug: ["That slug is already used by another article. Choose another."] } });
+  assert.deepEqual(clash, {
+    ok: false,
+    message: "Some fields need attention.",
+    fieldErrors: { slug: ["That slug is already used by another article. Choose another."] },
+  });
 });
 
 test("a new article's headline resolves waiting related-story labels", async () => {

@@ -169,7 +169,7 @@ test("trashing an article keeps the links curated to it; restoring brings back e
   const target = await publish("Story that goes to the trash");
   await links.addRelatedLink(admin, { articleId: owner, label: "Curated label", targetArticleId: target, url: "" });
   const editor = (await staffActor(t.db, "EDITOR")).actor;
-  assert.equal(await articles.trashArticle(editor, target), true);
+  assert.deepEqual(await articles.trashArticle(editor, target), { ok: true });
   const link = await t.db.relatedLink.findFirstOrThrow({ where: { articleId: owner } });
   assert.deepEqual([link.label, link.targetArticleId], ["Curated label", target], "kept while in the trash");
   // A label written meanwhile that matches the headline stays as it was: restoring adds nothing.
@@ -177,7 +177,7 @@ test("trashing an article keeps the links curated to it; restoring brings back e
     data: { articleId: owner, position: 1, label: "Story that goes to the trash", labelKey: "story that goes to the trash" },
   });
   await assert.rejects(articles.restoreFromTrash(editor, target), { reason: "forbidden" }, "restoring is an admin's");
-  assert.equal(await articles.restoreFromTrash(admin, target), true);
+  assert.deepEqual(await articles.restoreFromTrash(admin, target), { ok: true });
   const after = await t.db.relatedLink.findMany({
     where: { articleId: owner },
     orderBy: { position: "asc" },

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * What a form's Server Action returns: field errors and a message on failure, and always the
@@ -10,6 +10,18 @@ export type FormState<Values = Record<string, string>> = {
   fieldErrors?: Partial<Record<string, string[]>>;
   values?: Values;
 };
+
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+/**
+ * What a domain mutation answers: done (with whatever it returns), or refused with a message for
+ * the person, the fields to fix, and anything else the form shows (a conflict).
+ */
+export type Refusal = { ok: false; message: string; fieldErrors?: FieldErrors; conflict?: unknown };
+export type Outcome<Done extends object = object> = ({ ok: true; message?: string } & Done) | Refusal;
+
+/** A form that names one record: trash, restore, delete, sign out everywhere. */
+export const recordIdSchema = z.object({ id: z.string().min(1).max(100) });
 
 /** zod issues as `{ field: [messages] }`, the shape forms show next to each field. */
 export function fieldErrorsOf(error: z.ZodError): Partial<Record<string, string[]>> {

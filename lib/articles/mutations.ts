@@ -7,6 +7,7 @@ import { authorized, type StaffUser } from "@/lib/auth/actor";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
 import { applyIntent, isConflict, type ArticleForm } from "./schema";
+import type { FieldErrors, Outcome } from "@/lib/actions/form-state";
 import { isVisibleToReaders } from "./policy";
 import { isSlugFree } from "./slug";
 import { snapshotOf, type ArticleSnapshot } from "./snapshot";
@@ -18,9 +19,19 @@ import { displayName } from "@/lib/users/schema";
 
 export type SaveResult =
   | { ok: true; id: string; version: number; slug: string }
-  | { ok: false; fieldErrors: Partial<Record<string, string[]>> }
-  | { ok: false; conflict: ConflictInfo }
-  | { ok: false; notFound: true };
+  | { ok: false; message: string; fieldErrors: FieldErrors }
+  | { ok: false; message: string; conflict: ConflictInfo }
+  | { ok: false; message: string; notFound: true };
+
+const NOT_FOUND = "This article no longer exists (it may have been moved to the trash). Your text is still in this form.";
+const notFound = { ok: false, message: NOT_FOUND, notFound: true } as const;
+const fieldProblems = (fieldErrors: FieldErrors) => ({ ok: false as const, message: "Some fields need attention.", fieldErrors });
+const conflicting = (conflict: ConflictInfo) => ({
+  ok: false as const,
+  message: "Someone else saved this article while you were editing. Nothing of yours was lost.",
+  conflict,
+});
+const SLUG_TAKEN = { slug: ["That slug is already used by another article. Choose another."] };
 
 export type ConflictInfo = {
   version: number;
@@ -47,7 +58,7 @@ async function authorIdsOf(tx: Tx, entries: string[]): Promise<string[]> {
       const slug = authorSlug(name);
       id = (await tx.author.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id;
     } else if (!(await tx.author.findUnique({ where: { id }, select: { id: true } }))) {
-      throw new Rollback({ ok: false, fieldErrors: { authors: ["One of the chosen authors no longer exists. Choose again."] } });
+      throw new Rollback(fieldProblems({ authors: ["One of the chosen authors no longer exists. Choose again."] }));
     }
     if (!ids.includes(id)) ids.push(id);
   }
@@ -127,12 +138,12 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
   try {
     const result = await db.$transaction(async (tx): Promise<SaveResult> => {
       const current = articleId ? await tx.article.findFirst({ where: { id: articleId, deletedAt: null }, select: editableSelect }) : null;
-      if (articleId && !current) return { ok: false, notFound: true };
-      if (current && isConflict(form.version, current.version)) return { ok: false, conflict: await conflictWith(tx, current.id) };
+      if (articleId && !current) return notFound;
+      if (current && isConflict(form.version, current.version)) return conflicting(await conflictWith(tx, current.id));
 
       const slug = form.slug || current?.slug || slugify(form.headline) || "article";
       if (!(await isSlugFree(tx, slug, current?.id))) {
-        return { ok: false, fieldErrors: { slug: ["That slug is already used by another article. Choose another."] } };
+        return fieldProblems(SLUG_TAKEN);
       }
       const authorIds = await authorIdsOf(tx, form.authors);
       const wasPublic = current && isVisibleToReaders({ ...current, deletedAt: null }, now);
@@ -165,7 +176,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
           where: { id: current.id, version: form.version },
           data: { ...data, version: { increment: 1 } },
         });
-        if (updated.count === 0) return { ok: false, conflict: await conflictWith(tx, current.id) };
+        if (updated.count === 0) return conflicting(await conflictWith(tx, current.id));
         id = current.id;
         version = current.version + 1;
         await tx.byline.deleteMany({ where: { articleId: id } });
@@ -199,8 +210,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
     return result;
   } catch (error) {
     if (error instanceof Rollback) return error.result;
-    if ((error as { code?: string }).code === "P2002")
-      return { ok: false, fieldErrors: { slug: ["That slug is already used by another article. Choose another."] } };
+    if ((error as { code?: string }).code === "P2002") return fieldProblems(SLUG_TAKEN);
     throw error;
   }
 }
@@ -212,16 +222,16 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
 export const restoreRevision = authorized(
   "articles:edit",
   async (user, articleId: string, revisionVersion: number, baseVersion: number): Promise<SaveResult> => {
-    if (!Number.isSafeInteger(revisionVersion) || !Number.isSafeInteger(baseVersion)) return { ok: false, notFound: true };
+    if (!Number.isSafeInteger(revisionVersion) || !Number.isSafeInteger(baseVersion)) return notFound;
     const [article, revision] = await Promise.all([
       db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { slug: true, status: true, publishedAt: true } }),
       db.revision.findUnique({ where: { articleId_version: { articleId, version: revisionVersion } }, select: { snapshot: true } }),
     ]);
-    if (!article || !revision) return { ok: false, notFound: true };
+    if (!article || !revision) return { ...notFound, message: "That revision or article no longer exists." };
     const old = JSON.parse(revision.snapshot) as ArticleSnapshot;
     const authors = await db.author.findMany({ where: { id: { in: old.authorIds } }, select: { id: true } });
     const known = new Set(authors.map((a) => a.id));
-    return writeArticle(
+    const result = await writeArticle(
       user,
       {
         headline: old.headline,
@@ -234,12 +244,14 @@ export const restoreRevision = authorized(
         authors: old.authorIds.filter((id) => known.has(id)),
         status: article.status,
         publishedAt: article.publishedAt,
+        id: articleId,
         version: baseVersion,
         intent: "save",
       },
       articleId,
       `restore revision ${revisionVersion}`,
     );
+    return "conflict" in result ? { ...result, message: "The article changed since you opened this page. Reload and try again." } : result;
   },
 );
 
@@ -247,7 +259,7 @@ export const restoreRevision = authorized(
  * Moves an article to the trash. Links that point at it are kept as they are: readers stop seeing
  * them while it is in the trash (their target is not visible), and restoring it brings them back.
  */
-export const trashArticle = authorized("articles:edit", async (user, articleId: string): Promise<boolean> => {
+export const trashArticle = authorized("articles:edit", async (user, articleId: string): Promise<Outcome> => {
   const done = await db.$transaction(async (tx) => {
     const updated = await tx.article.updateMany({
       where: { id: articleId, deletedAt: null },
@@ -263,12 +275,13 @@ export const trashArticle = authorized("articles:edit", async (user, articleId: 
     });
     return true;
   });
-  if (done) await invalidateReaderPages();
-  return done;
+  if (!done) return { ok: false, message: "That article is already in the trash." };
+  await invalidateReaderPages();
+  return { ok: true };
 });
 
 /** Brings an article back from the trash exactly as it was, with the links that pointed at it. */
-export const restoreFromTrash = authorized("articles:restore", async (user, articleId: string): Promise<boolean> => {
+export const restoreFromTrash = authorized("articles:restore", async (user, articleId: string): Promise<Outcome> => {
   const done = await db.$transaction(async (tx) => {
     const restored = await tx.article.updateMany({
       where: { id: articleId, deletedAt: { not: null } },
@@ -278,6 +291,7 @@ export const restoreFromTrash = authorized("articles:restore", async (user, arti
     await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: "restore from trash" });
     return true;
   });
-  if (done) await invalidateReaderPages();
-  return done;
+  if (!done) return { ok: false, message: "That article is not in the trash." };
+  await invalidateReaderPages();
+  return { ok: true };
 });

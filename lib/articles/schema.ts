@@ -56,6 +56,8 @@ export const articleFormSchema = z
       .refine((s) => s === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(s), "Enter a date and time.")
       .transform((s) => (s ? new Date(`${s}Z`) : null))
       .refine((d) => d === null || !Number.isNaN(d.getTime()), "Enter a real date and time."),
+    /** The article this form edits; empty for a new one. */
+    id: z.string().max(100).default(""),
     /** The version this edit was based on (0 for a new article). */
     version: z.coerce.number().int().min(0),
     intent: z.enum(INTENTS).default("save"),
@@ -95,3 +97,10 @@ export function applyIntent(form: ArticleForm, now: Date): { status: ArticleStat
 export function isConflict(baseVersion: number, storedVersion: number): boolean {
   return baseVersion !== storedVersion;
 }
+
+/** "Restore revision N" as its form sends it: the article, the revision, and the version on screen. */
+export const restoreRevisionSchema = z.object({
+  id: z.string().min(1).max(100),
+  revision: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1),
+});

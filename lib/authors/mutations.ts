@@ -4,12 +4,14 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { authorized } from "@/lib/auth/actor";
 import { invalidateReaderPages } from "@/lib/cache";
+import type { Outcome } from "@/lib/actions/form-state";
 import type { AuthorForm } from "./schema";
 
-export type AuthorSaveResult = { ok: true; id: string } | { ok: false; fieldErrors: Partial<Record<string, string[]>> };
+export type AuthorSaveResult = Outcome<{ id: string }>;
 
-/** Creates (no id) or updates an author; slugs are unique. */
-export const saveAuthor = authorized("authors:edit", async (user, form: AuthorForm, id?: string): Promise<AuthorSaveResult> => {
+/** Creates (the form names no id) or updates an author; slugs are unique. */
+export const saveAuthor = authorized("authors:edit", async (user, form: AuthorForm): Promise<AuthorSaveResult> => {
+  const id = form.id || undefined;
   const slug = form.slug || authorSlug(form.name);
   const fields = { name: form.name, slug, bio: form.bio };
   try {
@@ -25,8 +27,8 @@ export const saveAuthor = authorized("authors:edit", async (user, form: AuthorFo
     return { ok: true, id: author.id };
   } catch (error) {
     if ((error as { code?: string }).code === "P2002")
-      return { ok: false, fieldErrors: { slug: ["Another author already has that slug."] } };
-    if ((error as { code?: string }).code === "P2025") return { ok: false, fieldErrors: { form: ["That author no longer exists."] } };
+      return { ok: false, message: "Some fields need attention.", fieldErrors: { slug: ["Another author already has that slug."] } };
+    if ((error as { code?: string }).code === "P2025") return { ok: false, message: "That author no longer exists." };
     throw error;
   }
 });

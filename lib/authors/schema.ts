@@ -3,6 +3,8 @@ import { SLUG_PATTERN } from "@/lib/articles/schema";
 import { slugify } from "@/lib/text";
 
 export const authorFormSchema = z.object({
+  /** The author this form edits; empty for a new one. */
+  id: z.string().max(100).default(""),
   name: z.string().trim().min(1, "Enter a name.").max(200, "The name can be at most 200 characters."),
   slug: z
     .string()

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Outcome } from "@/lib/actions/form-state";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { authorized } from "@/lib/auth/actor";
@@ -16,7 +17,7 @@ export class EmailTakenError extends Error {
   }
 }
 
-export type UserChangeResult = { ok: true } | { ok: false; message: string };
+export type UserChangeResult = Outcome;
 
 const LAST_ADMIN = "This is the last active administrator: make another user an active administrator first.";
 const GONE: UserChangeResult = { ok: false, message: "That user no longer exists." };
@@ -45,9 +46,15 @@ async function emailTakenAsError<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** An admin creates a user. */
-export const createUser = authorized("users:manage", async (admin, input: NewUser) => {
+export const createUser = authorized("users:manage", async (admin, input: NewUser): Promise<Outcome> => {
   const passwordHash = await hashPassword(input.password);
-  return emailTakenAsError(() => db.$transaction((tx) => insertUser(input, passwordHash, tx, admin)));
+  try {
+    await emailTakenAsError(() => db.$transaction((tx) => insertUser(input, passwordHash, tx, admin)));
+  } catch (error) {
+    if (!(error instanceof EmailTakenError)) throw error;
+    return { ok: false, message: "Some fields need attention.", fieldErrors: { email: [error.message] } };
+  }
+  return { ok: true, message: `Created ${input.email}.` };
 });
 
 export type FirstAdminResult = { ok: true } | { ok: false; reason: "token" | "done" };

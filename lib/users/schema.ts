@@ -30,5 +30,3 @@ export const resetPasswordSchema = z.object({
   id: z.string().min(1),
   password: newUserSchema.shape.password,
 });
-
-export const userIdSchema = z.object({ id: z.string().min(1).max(100) });

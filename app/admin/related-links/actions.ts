@@ -1,6 +1,5 @@
 "use server";
 
-import { refreshWorkspace } from "@/lib/cache";
 import { formAction } from "@/lib/actions/workspace-action";
 import {
   addRelatedLink,
@@ -21,18 +20,20 @@ import {
 } from "@/lib/related-links/schema";
 
 // Every related-link change is an admin's: the mutations check the actor's role themselves.
-const after = () => refreshWorkspace();
+const refresh = "workspace";
 
-export const addRelatedLinkAction = formAction(addRelatedLinkSchema, addRelatedLink, { after });
-export const updateLinkLabelAction = formAction(linkLabelSchema, (actor, i) => updateLinkLabel(actor, i.linkId, i.label), { after });
-export const attachTargetAction = formAction(attachTargetSchema, (actor, i) => attachTarget(actor, i.linkId, i.targetArticleId), { after });
-export const removeRelatedLinkAction = formAction(moveLinkSchema.pick({ linkId: true }), (actor, i) => removeRelatedLink(actor, i.linkId), {
-  after,
+export const addRelatedLinkAction = formAction(addRelatedLinkSchema, addRelatedLink, { refresh });
+export const updateLinkLabelAction = formAction(linkLabelSchema, (actor, i) => updateLinkLabel(actor, i.linkId, i.label), { refresh });
+export const attachTargetAction = formAction(attachTargetSchema, (actor, i) => attachTarget(actor, i.linkId, i.targetArticleId), {
+  refresh,
 });
-export const moveRelatedLinkAction = formAction(moveLinkSchema, (actor, i) => moveRelatedLink(actor, i.linkId, i.direction), { after });
+export const removeRelatedLinkAction = formAction(moveLinkSchema.pick({ linkId: true }), (actor, i) => removeRelatedLink(actor, i.linkId), {
+  refresh,
+});
+export const moveRelatedLinkAction = formAction(moveLinkSchema, (actor, i) => moveRelatedLink(actor, i.linkId, i.direction), { refresh });
 export const reorderRelatedLinksAction = formAction(reorderLinksSchema, (actor, i) => reorderRelatedLinks(actor, i.articleId, i.order), {
-  after,
+  refresh,
 });
 export const setRelatedEnabledAction = formAction(relatedEnabledSchema, (actor, i) => setRelatedEnabled(actor, i.articleId, i.enabled), {
-  after,
+  refresh,
 });
