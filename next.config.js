@@ -3,7 +3,16 @@ const { READER_CACHE_CONTROL, READER_PAGE_REVALIDATE_SECONDS, READER_STALE_SECON
 
 const { MAX_BODY_BYTES } = require("./lib/request-limits.js");
 
-const READER_PAGES = ["/", "/page/:n", "/articles/:slug", "/authors/:slug", "/feed.xml", "/sitemap.xml", "/news-sitemap.xml"];
+const READER_PAGES = [
+  "/",
+  "/page/:n",
+  "/articles/:slug",
+  "/authors/:slug",
+  "/authors/:slug/page/:n",
+  "/feed.xml",
+  "/sitemap.xml",
+  "/news-sitemap.xml",
+];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

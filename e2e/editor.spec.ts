@@ -205,3 +205,41 @@ test("a disabled user loses access on the next request", async ({ page, loginAs,
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 });
+
+test("the byline picker finds any author on the server as the editor types; author lists page through everyone", async ({
+  page,
+  loginAs,
+  db,
+}) => {
+  await loginAs("EDITOR");
+  const family = uniqueHeadline("Quillfeather").split(" ").pop()!;
+  // More authors than one page of matches or of the authors list shows.
+  await db.author.createMany({
+    data: Array.from({ length: 55 }, (_, i) => ({
+      name: `Amal ${family} ${String(i).padStart(2, "0")}`,
+      slug: `amal-${family}-${String(i).padStart(2, "0")}`.toLowerCase(),
+    })),
+  });
+  const headline = uniqueHeadline("Byline picker story");
+  await fillNewArticle(page, headline);
+  await page.getByLabel("Add an author").fill(family);
+  await expect(page.getByRole("status").filter({ hasText: "matching authors" })).toHaveText("10+ matching authors.");
+  await page.getByRole("button", { name: "More matches" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "matching authors" })).toHaveText("20+ matching authors.");
+  await page.getByLabel("Add an author").fill(`${family} 54`);
+  await page.getByRole("button", { name: `Add Amal ${family} 54` }).click();
+  await expect(page.getByRole("list", { name: "Byline order" })).toContainText(`1. Amal ${family} 54`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 1.");
+  const saved = await db.article.findFirstOrThrow({
+    where: { headline },
+    select: { bylines: { select: { author: { select: { name: true } } } } },
+  });
+  expect(saved.bylines.map((b) => b.author.name)).toEqual([`Amal ${family} 54`]);
+
+  await page.goto(`/admin/authors?q=${family}`);
+  await expect(page.getByText(`55 authors whose name contains “${family}”`)).toBeVisible();
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page.getByRole("link", { name: `Amal ${family} 54` })).toBeVisible();
+  await expect(page.getByText("Page 2 of 2")).toBeVisible();
+});

@@ -224,3 +224,22 @@ test("related stories: curated order, only what readers may see, external marked
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("complementary")).toHaveCount(0);
 });
+
+test("an author page lists every published article, a page at a time", async ({ page }) => {
+  const author = uniqueHeadline("Prolific Writer");
+  for (let i = 0; i < 21; i++)
+    await createArticle({
+      headline: uniqueHeadline(`Dispatch ${String(i).padStart(2, "0")}`),
+      authors: [author],
+      publishedAt: new Date(Date.now() - (i + 1) * 60_000),
+    });
+  const slug = author.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  await page.goto(`/authors/${slug}`);
+  await expect(page.locator("main article").filter({ hasText: "Dispatch" })).toHaveCount(20);
+  await page.getByRole("link", { name: "Older" }).click();
+  await expect(page).toHaveURL(new RegExp(`/authors/${slug}/page/2$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${author}, page 2`);
+  await expect(page.getByText(/Dispatch 20/)).toBeVisible();
+  expect((await page.request.get(`/authors/${slug}/page/3`)).status()).toBe(404);
+  expect((await page.request.get(`/authors/${slug}/page/1`)).status()).toBe(404);
+});

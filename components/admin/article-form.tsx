@@ -13,11 +13,9 @@ import { MarkdownToolbar } from "./markdown-toolbar";
 
 export function ArticleForm({
   defaults,
-  allAuthors,
   save,
 }: {
   defaults: ArticleFormDefaults;
-  allAuthors: { id: string; name: string }[];
   save: (previous: ArticleFormState, formData: FormData) => Promise<ArticleFormState>;
 }) {
   const [state, action, pending] = useActionState<ArticleFormState, FormData>(save, {});
@@ -232,7 +230,6 @@ export function ArticleForm({
         </fieldset>
         <AuthorPicker
           authors={authors}
-          allAuthors={allAuthors}
           onChange={(next) => {
             setAuthors(next);
             setDirty(true);

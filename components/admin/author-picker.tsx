@@ -1,24 +1,68 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { inputClass, secondaryButtonClass } from "@/components/ui/field";
-
-/** An author on the byline: an existing author's id, or "new:Name" for one created on save. */
 import type { PickedAuthor } from "@/lib/articles/form";
 
+/** The server's author search, a page of matches at a time (app/admin/authors/search/route.ts). */
+const SEARCH_URL = "/admin/authors/search";
+
+/** Waits this long after the last keystroke before asking the server. */
+const SEARCH_DELAY_MS = 250;
+
+/**
+ * The byline: existing authors found by searching on the server as the editor types (an archive
+ * can hold tens of thousands), or new ones created on save ("new:Name").
+ */
 export function AuthorPicker({
   authors,
-  allAuthors,
   onChange,
   errors,
 }: {
   authors: PickedAuthor[];
-  allAuthors: { id: string; name: string }[];
   onChange: (authors: PickedAuthor[]) => void;
   errors?: string[];
 }) {
-  const [choice, setChoice] = useState("");
+  const [text, setText] = useState("");
+  const [matches, setMatches] = useState<PickedAuthor[]>([]);
+  const [more, setMore] = useState(false);
+  const [status, setStatus] = useState("");
   const [newName, setNewName] = useState("");
+  const latest = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  async function find(query: string, offset: number, shown: PickedAuthor[]) {
+    const asked = ++latest.current;
+    let found: { authors: PickedAuthor[]; more: boolean };
+    try {
+      const response = await fetch(`${SEARCH_URL}?${new URLSearchParams({ q: query, offset: String(offset) })}`);
+      const body = (await response.json()) as { authors: PickedAuthor[]; more: boolean } | { error: string };
+      if (asked !== latest.current) return; // a later keystroke has asked again
+      if ("error" in body) return setStatus(body.error);
+      found = body;
+    } catch {
+      if (asked === latest.current) setStatus("Could not search authors just now. Check the connection, or create the author below.");
+      return;
+    }
+    const all = [...shown, ...found.authors];
+    setMatches(all);
+    setMore(found.more);
+    setStatus(all.length === 0 ? "No author matches. Create one below." : `${all.length}${found.more ? "+" : ""} matching authors.`);
+  }
+
+  function onType(value: string) {
+    setText(value);
+    clearTimeout(timer.current);
+    if (!value.trim()) {
+      latest.current++;
+      setMatches([]);
+      setMore(false);
+      setStatus("");
+      return;
+    }
+    timer.current = setTimeout(() => void find(value, 0, []), SEARCH_DELAY_MS);
+  }
+
   const move = (index: number, by: -1 | 1) => {
     const next = [...authors];
     [next[index], next[index + by]] = [next[index + by], next[index]];
@@ -72,30 +116,45 @@ export function AuthorPicker({
           ))}
         </ol>
       )}
-      <label htmlFor="author-choice" className="block text-sm">
+      <label htmlFor="author-search" className="block text-sm">
         Add an author
       </label>
-      <div className="mb-3 flex gap-2">
-        <select id="author-choice" value={choice} onChange={(e) => setChoice(e.target.value)} className={inputClass}>
-          <option value="">Choose…</option>
-          {allAuthors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
+      <input
+        id="author-search"
+        type="search"
+        value={text}
+        onChange={(e) => onType(e.target.value)}
+        placeholder="Type part of a name…"
+        autoComplete="off"
+        aria-describedby="author-search-status"
+        className={inputClass}
+      />
+      <p id="author-search-status" role="status" className="mt-1 min-h-5 text-xs text-muted">
+        {status}
+      </p>
+      {matches.length > 0 && (
+        <ul className="mb-3 space-y-1" aria-label="Matching authors">
+          {matches.map((author) => (
+            <li key={author.id}>
+              <button
+                type="button"
+                className="text-sm underline disabled:no-underline disabled:opacity-50"
+                disabled={authors.some((a) => a.id === author.id)}
+                onClick={() => add(author)}
+              >
+                Add {author.name}
+              </button>
+            </li>
           ))}
-        </select>
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          onClick={() => {
-            const author = allAuthors.find((a) => a.id === choice);
-            if (author) add(author);
-            setChoice("");
-          }}
-        >
-          Add
-        </button>
-      </div>
+          {more && (
+            <li>
+              <button type="button" className="text-sm text-muted underline" onClick={() => void find(text, matches.length, matches)}>
+                More matches
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
       <label htmlFor="author-new" className="block text-sm">
         New author name
       </label>

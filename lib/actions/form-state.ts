@@ -33,15 +33,17 @@ export function fieldErrorsOf(error: z.ZodError): Partial<Record<string, string[
   return errors;
 }
 
-/**
- * The submitted text fields of a form, as strings (files and repeated keys collapsed). Passwords
- * are left out: a refused form never sends one back to the page.
- */
-export function formValues(formData: FormData): Record<string, string> {
+/** The submitted text fields of a form, as strings (files dropped, repeated keys joined by commas). */
+export function formInput(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION") || /password/i.test(key)) continue;
+    if (key.startsWith("$ACTION")) continue;
     if (typeof value === "string") values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
+}
+
+/** What a refused form shows again: everything typed except passwords, which never go back to the page. */
+export function formValues(formData: FormData): Record<string, string> {
+  return Object.fromEntries(Object.entries(formInput(formData)).filter(([key]) => !/password/i.test(key)));
 }

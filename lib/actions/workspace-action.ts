@@ -5,7 +5,7 @@ import { AuthorizationError, type Actor } from "@/lib/auth/actor";
 import { getRequestActor } from "@/lib/auth/session";
 import { refreshWorkspace } from "@/lib/cache";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-errors";
-import { fieldErrorsOf, formValues, type FormState, type Outcome } from "./form-state";
+import { fieldErrorsOf, formInput, formValues, type FormState, type Outcome } from "./form-state";
 
 export const NOT_A_FORM = "This request did not carry a form. Reload the page and try again.";
 
@@ -58,7 +58,7 @@ export function formAction<Schema extends z.ZodType, Result extends Outcome, S e
 ): Action<S> {
   return workspaceAction<S>(async (actor, formData) => {
     const values = formValues(formData);
-    const parsed = schema.safeParse(values);
+    const parsed = schema.safeParse(formInput(formData));
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       return { ok: false, fieldErrors, message: options.invalid ?? Object.values(fieldErrors)[0]?.[0], values } as S;

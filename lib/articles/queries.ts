@@ -1,7 +1,7 @@
 import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
-import { headlineKey } from "@/lib/text";
+import { headlineKey, slugify } from "@/lib/text";
 import { effectiveStatus, visibleToReaders, waitingToGoLive } from "./policy";
 import { STATUSES, type ArticleStatus } from "./schema";
 import type { ArticleSnapshot } from "./snapshot";
@@ -29,7 +29,13 @@ function narrowTo(where: Prisma.ArticleWhereInput, ids: string[] | null, conditi
   else where.id = { in: ids };
 }
 
-export type ArticleListQuery = { q?: string; status?: string; author?: string; sort?: string; page?: number };
+/**
+ * The articles list's filters: headline text, status, an author by id (`authorId`) or by name
+ * (`author`, any author whose name contains it — at most AUTHOR_FILTER_MATCHES of them, and the
+ * result says so when there are more).
+ */
+export type ArticleListQuery = { q?: string; status?: string; author?: string; authorId?: string; sort?: string; page?: number };
+export const AUTHOR_FILTER_MATCHES = 50;
 
 export const listArticlesForAdmin = authorized("articles:edit", async (_user, query: ArticleListQuery) => {
   const now = new Date();
@@ -50,11 +56,22 @@ export const listArticlesForAdmin = authorized("articles:edit", async (_user, qu
   if (status === "SCHEDULED") where.AND = [...((where.AND as Prisma.ArticleWhereInput[]) ?? []), waitingToGoLive(now)];
   else if (status === "PUBLISHED") Object.assign(where, visibleToReaders(now));
   else if (status) where.status = status;
-  if (query.author) {
-    const bylines = await db.byline.findMany({ where: { authorId: query.author }, select: { articleId: true }, take: MANY_ARTICLES + 1 });
-    narrowTo(where, bylines.length <= MANY_ARTICLES ? bylines.map((b) => b.articleId) : null, {
-      bylines: { some: { authorId: query.author } },
+  let authorIds = query.authorId ? [query.authorId] : null;
+  let tooManyAuthors = false;
+  const authorName = slugify((query.author ?? "").slice(0, 200), 200);
+  if (!authorIds && authorName) {
+    const matches = await db.author.findMany({
+      where: { slug: { contains: authorName } },
+      select: { id: true },
+      take: AUTHOR_FILTER_MATCHES + 1,
     });
+    tooManyAuthors = matches.length > AUTHOR_FILTER_MATCHES;
+    authorIds = matches.slice(0, AUTHOR_FILTER_MATCHES).map((m) => m.id);
+  }
+  if (authorIds) {
+    const byline = { authorId: { in: authorIds } };
+    const bylines = await db.byline.findMany({ where: byline, select: { articleId: true }, take: MANY_ARTICLES + 1 });
+    narrowTo(where, bylines.length <= MANY_ARTICLES ? [...new Set(bylines.map((b) => b.articleId))] : null, { bylines: { some: byline } });
   }
   const sort: Sort = query.sort && query.sort in SORTS ? (query.sort as Sort) : "updated";
   // deletedAt is NULL throughout; ordering by it as well lets PostgreSQL read the
@@ -87,6 +104,7 @@ export const listArticlesForAdmin = authorized("articles:edit", async (_user, qu
   ]);
   return {
     sort,
+    tooManyAuthors,
     page,
     pages: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)),
     total,

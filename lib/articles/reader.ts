@@ -199,21 +199,33 @@ export async function searchPublishedArticles(
   return { results: await summariesInOrder(hits.map((h) => h.id)), total, pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
 }
 
-export type ReaderAuthor = { name: string; slug: string; bio: string; articles: ArticleSummary[] };
+export type ReaderAuthor = { name: string; slug: string; bio: string; articles: ArticleSummary[]; page: number; pages: number };
 
-/** An author with their published articles, newest first; null if unknown or with nothing published. */
-export const getAuthorWithArticles = readerCached("author-with-articles", async (slug: string): Promise<ReaderAuthor | null> => {
-  const author = await readerDb.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, bio: true } });
-  if (!author) return null;
-  const rows = await readerDb.article.findMany({
-    where: { ...visibleToReaders(new Date()), bylines: { some: { authorId: author.id } } },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: 100,
-    select: summarySelect,
-  });
-  if (rows.length === 0) return null;
-  return { name: author.name, slug: author.slug, bio: author.bio, articles: rows.map(toSummary) };
-});
+/**
+ * An author with a page of their published articles, newest first (PAGE_SIZE a page); null if
+ * unknown, with nothing published, or past the last page.
+ */
+export const getAuthorWithArticles = readerCached(
+  "author-with-articles",
+  async (slug: string, page: number): Promise<ReaderAuthor | null> => {
+    const author = await readerDb.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, bio: true } });
+    if (!author) return null;
+    const where = { ...visibleToReaders(new Date()), bylines: { some: { authorId: author.id } } };
+    const [rows, total] = await Promise.all([
+      readerDb.article.findMany({
+        where,
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+        select: summarySelect,
+      }),
+      readerDb.article.count({ where }),
+    ]);
+    if (rows.length === 0) return null;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    return { name: author.name, slug: author.slug, bio: author.bio, articles: rows.map(toSummary), page, pages };
+  },
+);
 
 /** The newest published articles with what feeds need. */
 export const latestForFeeds = readerCached(

@@ -19,3 +19,9 @@ export type AuthorForm = z.output<typeof authorFormSchema>;
 export function authorSlug(name: string): string {
   return slugify(name) || "author";
 }
+
+/** What the byline picker asks as the editor types (GET /admin/authors/search?q=…&offset=…). */
+export const authorSearchSchema = z.object({
+  q: z.string().max(200).default(""),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});

@@ -1,25 +1,45 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthorForm } from "@/components/admin/author-form";
-import { saveAuthorAction } from "./actions";
+import { buttonClass, inputClass } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listAuthorsWithCounts } from "@/lib/authors/queries";
+import { parsePageNumber } from "@/lib/pagination";
+import { saveAuthorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Authors" };
 
-export default async function AuthorsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
-  const { deleted } = await searchParams;
+type Props = { searchParams: Promise<{ deleted?: string; q?: string; page?: string }> };
+
+export default async function AuthorsPage({ searchParams }: Props) {
+  const params = await searchParams;
   const { actor } = await requireStaffPage("/admin/authors", "authors:edit");
-  const authors = await listAuthorsWithCounts(actor);
+  const q = (params.q ?? "").slice(0, 200);
+  const list = await listAuthorsWithCounts(actor, { q, page: parsePageNumber(params.page) ?? 1 });
+  const hrefFor = (page: number) => `/admin/authors?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Authors</h1>
-      {deleted && (
+      {params.deleted && (
         <p role="status" className="mb-4 rounded bg-green-100 p-2">
           Author deleted.
         </p>
       )}
-      <table className="mb-8 w-full text-left text-sm">
+      <form method="get" role="search" className="mb-4 flex items-end gap-2">
+        <label className="text-sm">
+          <span className="block font-semibold">Name</span>
+          <input name="q" type="search" defaultValue={q} className={inputClass} />
+        </label>
+        <button type="submit" className={buttonClass}>
+          Find
+        </button>
+      </form>
+      <p className="mb-2 text-sm text-muted">
+        {list.total.toLocaleString("en")} {list.total === 1 ? "author" : "authors"}
+        {q && ` whose name contains “${q}”`}
+      </p>
+      <table className="w-full text-left text-sm">
         <thead className="border-b border-ink">
           <tr>
             <th scope="col" className="py-1">
@@ -30,7 +50,7 @@ export default async function AuthorsPage({ searchParams }: { searchParams: Prom
           </tr>
         </thead>
         <tbody>
-          {authors.map((a) => (
+          {list.authors.map((a) => (
             <tr key={a.id} className="border-b border-rule">
               <td className="py-1">
                 <Link href={`/admin/authors/${a.id}`} className="underline">
@@ -38,12 +58,17 @@ export default async function AuthorsPage({ searchParams }: { searchParams: Prom
                 </Link>
               </td>
               <td>{a.slug}</td>
-              <td>{a._count.bylines}</td>
+              <td>
+                <Link href={`/admin/articles?${new URLSearchParams({ authorId: a.id })}`} className="underline">
+                  {a._count.bylines}
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h2 className="mb-2 font-serif text-xl font-bold">New author</h2>
+      <Pagination page={list.page} pages={list.pages} hrefFor={hrefFor} />
+      <h2 className="mt-8 mb-2 font-serif text-xl font-bold">New author</h2>
       <AuthorForm save={saveAuthorAction} />
     </>
   );

@@ -7,7 +7,7 @@ import { newUserSchema, resetPasswordSchema, userAccessSchema } from "@/lib/user
 
 const refresh = "/admin/users";
 
-export const createUserAction = formAction(newUserSchema, createUser, { refresh });
+export const createUserAction = formAction(newUserSchema, createUser, { refresh, invalid: "Some fields need attention." });
 export const updateUserAccessAction = formAction(userAccessSchema, (actor, i) => updateUserAccess(actor, i.id, i), { refresh });
 export const resetPasswordAction = formAction(resetPasswordSchema, (actor, i) => resetPassword(actor, i.id, i.password), {
   done: "Password reset. The user's sessions have ended.",

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleList } from "@/components/reader/article-list";
+import { AuthorPage } from "@/components/reader/author-page";
 import { getAuthorWithArticles } from "@/lib/articles/reader";
 import { decodePathSegment } from "@/lib/text";
-
-const authorOf = async (segment: string) => {
-  const slug = decodePathSegment(segment);
-  return slug === null ? null : getAuthorWithArticles(slug);
-};
 
 export const revalidate = 1;
 export const generateStaticParams = async () => [];
 
 type Props = { params: Promise<{ slug: string }> };
+
+const authorOf = async (segment: string) => {
+  const slug = decodePathSegment(segment);
+  return slug === null ? null : getAuthorWithArticles(slug, 1);
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await authorOf((await params).slug);
@@ -25,15 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function AuthorPage({ params }: Props) {
+export default async function AuthorFirstPage({ params }: Props) {
   const author = await authorOf((await params).slug);
   if (!author) notFound();
-  return (
-    <>
-      <h1 className="font-serif text-3xl font-bold">{author.name}</h1>
-      {author.bio && <p className="mt-2 text-muted">{author.bio}</p>}
-      <h2 className="mt-6 text-sm font-semibold uppercase tracking-wide text-muted">Articles</h2>
-      <ArticleList articles={author.articles} headingLevel={3} />
-    </>
-  );
+  return <AuthorPage author={author} />;
 }

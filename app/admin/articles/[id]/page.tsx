@@ -11,7 +11,6 @@ import { secondaryButtonClass } from "@/components/ui/field";
 import { getArticleForEditor, listRevisions } from "@/lib/articles/queries";
 import { effectiveStatus } from "@/lib/articles/policy";
 import { requireStaffPage } from "@/lib/auth/session";
-import { listAuthorsForPicker } from "@/lib/authors/queries";
 import { relatedPanelData } from "@/lib/related-links/queries";
 import * as relatedLinkActions from "../../related-links/actions";
 import { saveArticleAction, trashArticleAction } from "../actions";
@@ -35,9 +34,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const linkSearch = (query.linkSearch ?? "").slice(0, 200);
   const { actor, user } = await requireStaffPage(`/admin/articles/${id}`);
-  const [article, authors, revisions, related] = await Promise.all([
+  const [article, revisions, related] = await Promise.all([
     getArticleForEditor(actor, id),
-    listAuthorsForPicker(actor),
     listRevisions(actor, id),
     relatedPanelData(actor, id, linkSearch, query.candidates),
   ]);
@@ -79,7 +77,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           {notice}
         </p>
       )}
-      <ArticleForm key={article.version} defaults={defaultsOf(article)} allAuthors={authors} save={saveArticleAction} />
+      <ArticleForm key={article.version} defaults={defaultsOf(article)} save={saveArticleAction} />
       <RelatedPanel
         actions={relatedPanelActions}
         key={related.links.map((l) => `${l.id}:${l.label}:${l.state}`).join("|") + related.relatedEnabled}
