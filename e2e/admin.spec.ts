@@ -1,40 +1,47 @@
 import type { Page } from "@playwright/test";
+import { headlineKey } from "@/lib/text";
 import { captureAction, createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
 
-const SEED_SLUG = "mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south";
-
-/** The curated related stories a reader sees on the seed article, in order. */
-async function readerRelated(page: Page) {
-  await page.goto(`/articles/${SEED_SLUG}`);
+/** The curated related stories a reader sees on an article, in order. */
+async function readerRelated(page: Page, slug: string) {
+  await page.goto(`/articles/${slug}`);
   const aside = page.getByRole("complementary", { name: "Related stories" });
   return (await aside.count()) ? aside.getByRole("link").allTextContents() : [];
 }
 
-test("an admin curates the seed article's related stories and readers see every change", async ({ page, browser, loginAs, db }) => {
+test("an admin curates an imported article's related stories and readers see every change", async ({ page, browser, loginAs, db }) => {
   await loginAs("ADMIN");
-  const seed = await db.article.findUniqueOrThrow({ where: { slug: SEED_SLUG } });
-  const russia = await createArticle({ headline: `Russia prepares retaliation against Turkey ${uniqueHeadline("over")}` });
-  const tunisia = await createArticle({ headline: `Tunisia to rethink anti-IS strategy ${uniqueHeadline("after")}` });
+  // An article as the importer leaves it: related stories as labels waiting for their articles.
+  const tag = uniqueHeadline("").trim();
+  const RUSSIA = `Russia prepares retaliation against Turkey ${tag}`;
+  const TUNISIA = `Tunisia to rethink anti-IS strategy ${tag}`;
+  const owner = await createArticle({ headline: uniqueHeadline("Sahel offensive") });
+  for (const [position, label] of [RUSSIA, TUNISIA].entries()) {
+    await db.relatedLink.create({ data: { articleId: owner.id, position, label, labelKey: headlineKey(label) } });
+  }
+  const russia = await createArticle({ headline: `${RUSSIA} over the jet` });
+  const tunisia = await createArticle({ headline: `${TUNISIA} after the attack` });
   const reader = await (await browser.newContext()).newPage();
+  const readerRelatedNow = () => readerRelated(reader, owner.slug);
 
-  await page.goto(`/admin/articles/${seed.id}`);
+  await page.goto(`/admin/articles/${owner.id}`);
   const panel = page.getByTestId("related-panel");
   await expect(panel.getByTestId("related-link").first()).toContainText("Unresolved (label only)");
   // Candidates are looked up on request, one label at a time.
   await expect(panel.getByRole("button", { name: /^Attach/ })).toHaveCount(0);
-  await panel.getByRole("link", { name: "For “Russia prepares retaliation against Turkey”: Find matching articles" }).click();
-  await panel.getByRole("button", { name: `Attach “${russia.headline}” to “Russia prepares retaliation against Turkey”` }).click();
+  await panel.getByRole("link", { name: `For “${RUSSIA}”: Find matching articles` }).click();
+  await panel.getByRole("button", { name: `Attach “${russia.headline}” to “${RUSSIA}”` }).click();
   await expect(panel.getByTestId("related-link").first()).toContainText("Linked to a published article");
-  await panel.getByRole("link", { name: "For “Tunisia to rethink anti-IS strategy”: Find matching articles" }).click();
-  await panel.getByRole("button", { name: `Attach “${tunisia.headline}” to “Tunisia to rethink anti-IS strategy”` }).click();
+  await panel.getByRole("link", { name: `For “${TUNISIA}”: Find matching articles` }).click();
+  await panel.getByRole("button", { name: `Attach “${tunisia.headline}” to “${TUNISIA}”` }).click();
   await expect(panel.getByTestId("related-link").nth(1)).toContainText("Linked to a published article");
-  expect(await readerRelated(reader)).toEqual([russia.headline, tunisia.headline]);
+  expect(await readerRelatedNow()).toEqual([russia.headline, tunisia.headline]);
 
   // Reorder with the keyboard.
-  await panel.getByRole("button", { name: "Move “Tunisia to rethink anti-IS strategy” up" }).focus();
+  await panel.getByRole("button", { name: `Move “${TUNISIA}” up` }).focus();
   await page.keyboard.press("Enter");
-  await expect(panel.getByTestId("related-link").first()).toContainText("Tunisia to rethink anti-IS strategy");
-  expect(await readerRelated(reader)).toEqual([tunisia.headline, russia.headline]);
+  await expect(panel.getByTestId("related-link").first()).toContainText(TUNISIA);
+  expect(await readerRelatedNow()).toEqual([tunisia.headline, russia.headline]);
 
   // An external link, validated and marked for readers.
   await panel.getByLabel("URL").fill("javascript:alert(1)");
@@ -45,39 +52,35 @@ test("an admin curates the seed article's related stories and readers see every 
   await panel.getByLabel("URL").fill("https://example.org/sahel-analysis");
   await panel.getByRole("button", { name: "Add external link" }).click();
   await expect(panel.getByText("→ https://example.org/sahel-analysis")).toBeVisible();
-  expect(await readerRelated(reader)).toEqual([tunisia.headline, russia.headline, "Background analysis (external site)"]);
+  expect(await readerRelatedNow()).toEqual([tunisia.headline, russia.headline, "Background analysis (external site)"]);
 
   // Remove one.
-  await panel.getByRole("button", { name: "Remove “Russia prepares retaliation against Turkey”" }).click();
-  await expect(panel.getByTestId("related-link").filter({ hasText: /^\d+\. Russia prepares retaliation against Turkey —/ })).toHaveCount(0);
-  expect(await readerRelated(reader)).toEqual([tunisia.headline, "Background analysis (external site)"]);
+  await panel.getByRole("button", { name: `Remove “${RUSSIA}”` }).click();
+  await expect(panel.getByTestId("related-link").filter({ hasText: new RegExp(`^\\d+\\. ${RUSSIA} —`) })).toHaveCount(0);
+  expect(await readerRelatedNow()).toEqual([tunisia.headline, "Background analysis (external site)"]);
 
   // Switch related stories off, and on again.
   await panel.getByRole("button", { name: "Switch related stories off" }).click();
   await expect(panel.getByText("Switched off for this article")).toBeVisible();
-  expect(await readerRelated(reader)).toEqual([]);
+  expect(await readerRelatedNow()).toEqual([]);
   await expect(reader.getByRole("complementary")).toHaveCount(0);
   await panel.getByRole("button", { name: "Switch related stories on" }).click();
   await expect(panel.getByText("Shown to readers")).toBeVisible();
-  expect(await readerRelated(reader)).toEqual([tunisia.headline, "Background analysis (external site)"]);
+  expect(await readerRelatedNow()).toEqual([tunisia.headline, "Background analysis (external site)"]);
   await reader.context().close();
 });
 
 test("the related-links report attaches a near-exact match in one click", async ({ page, loginAs, db }) => {
   await loginAs("ADMIN");
-  const pirates = await createArticle({
-    headline: `Somali pirates seize Iran fishing boat with 15 crew ${uniqueHeadline("x")}`.replace(/ x \S+$/, " today"),
-  });
-  await page.goto("/admin/related-links?kind=unresolved&q=somali");
-  await page.getByRole("button", { name: `Attach “${pirates.headline}” to “Somali pirates seize Iran fishing boat with 15 crew”` }).click();
-  await expect
-    .poll(
-      async () =>
-        (await db.relatedLink.findFirstOrThrow({ where: { label: "Somali pirates seize Iran fishing boat with 15 crew" } }))
-          .targetArticleId,
-    )
-    .toBe(pirates.id);
-  await page.goto("/admin/related-links?kind=unresolved&q=somali");
+  const tag = uniqueHeadline("").trim();
+  const label = `Somali pirates seize Iran fishing boat with 15 crew ${tag}`;
+  const owner = await createArticle({ headline: uniqueHeadline("Piracy round-up") });
+  const link = await db.relatedLink.create({ data: { articleId: owner.id, position: 0, label, labelKey: headlineKey(label) } });
+  const pirates = await createArticle({ headline: `${label} today` });
+  await page.goto(`/admin/related-links?kind=unresolved&q=${tag}`);
+  await page.getByRole("button", { name: `Attach “${pirates.headline}” to “${label}”` }).click();
+  await expect.poll(async () => (await db.relatedLink.findUniqueOrThrow({ where: { id: link.id } })).targetArticleId).toBe(pirates.id);
+  await page.goto(`/admin/related-links?kind=unresolved&q=${tag}`);
   await expect(page.getByText("0 links")).toBeVisible();
 });
 
@@ -138,13 +141,18 @@ test("admins manage users; the last active admin cannot be disabled", async ({ p
   await page.getByRole("button", { name: `Disable ${email}` }).click();
   await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { email } })).disabled).toBe(true);
 
-  // Make this the only active admin, then try to disable it.
-  await db.user.updateMany({ where: { role: "ADMIN", id: { not: me.id } }, data: { disabled: true } });
-  await page.goto("/admin/users");
-  await page.getByRole("button", { name: `Disable ${me.email}` }).click();
-  await expect(page.getByText("This is the last active administrator: make another user an active administrator first.")).toBeVisible();
-  expect((await db.user.findUniqueOrThrow({ where: { id: me.id } })).disabled).toBe(false);
-  await expect(page.getByTestId("whoami")).toContainText("(Admin)");
+  // Make this the only active admin, then try to disable it; the others are enabled again after.
+  const others = await db.user.findMany({ where: { role: "ADMIN", disabled: false, id: { not: me.id } }, select: { id: true } });
+  await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabled: true } });
+  try {
+    await page.goto("/admin/users");
+    await page.getByRole("button", { name: `Disable ${me.email}` }).click();
+    await expect(page.getByText("This is the last active administrator: make another user an active administrator first.")).toBeVisible();
+    expect((await db.user.findUniqueOrThrow({ where: { id: me.id } })).disabled).toBe(false);
+    await expect(page.getByTestId("whoami")).toContainText("(Admin)");
+  } finally {
+    await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabled: false } });
+  }
 
   // The audit log shows who did it.
   await page.goto("/admin/audit?entity=user");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { createArticle, eventually, expect, test, uniqueHeadline } from "./fixtures";
 import { readFileSync } from "node:fs";
 
 const SEED_PATH = "/articles/mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south";
@@ -27,10 +27,12 @@ test("the seed article renders every field of its document", async ({ page }) =>
   expect(await paragraphs.allTextContents()).toEqual(bodyParagraphs);
 });
 
-test("the front page lists the seed article and links to it", async ({ page }) => {
-  await page.goto("/");
-  await page.getByRole("link", { name: "Mali Islamists threaten to hit at heart of France as they push south" }).click();
-  await expect(page).toHaveURL(SEED_PATH);
+test("the front page lists the newest article and links to it", async ({ page }) => {
+  const newest = await createArticle({ headline: uniqueHeadline("Newest on the front page"), publishedAt: new Date() });
+  await eventually(page, "/", () => expect(page.getByRole("link", { name: newest.headline })).toBeVisible({ timeout: 500 }));
+  await page.getByRole("link", { name: newest.headline }).click();
+  await expect(page).toHaveURL(`/articles/${newest.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(newest.headline);
 });
 
 test("an unknown article is a 404 page", async ({ page }) => {

