@@ -11,3 +11,13 @@ export function parsePageNumber(raw: unknown): number | null {
   const page = Number(value);
   return page <= MAX_PAGE ? page : null;
 }
+
+/** The rows of page `page` of `size` each, for a Prisma findMany. */
+export function pageRows(page: number, size: number): { skip: number; take: number } {
+  return { skip: (page - 1) * size, take: size };
+}
+
+/** How many pages `total` rows fill (at least one, so an empty list still has its page). */
+export function pageCount(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size));
+}

@@ -2,6 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { useTestDbForApp, type ScratchDb } from "@/test/support/scratch-db";
 import { staffActor } from "./support/actor";
+import { blankArticleForm } from "./support/article-form";
 
 let t: ScratchDb;
 let mutations: typeof import("@/lib/articles/mutations");
@@ -19,18 +20,9 @@ after(async () => t.drop());
 
 const form = (o: Record<string, string>) =>
   schema.articleFormSchema.parse({
+    ...blankArticleForm,
     headline: "H",
-    slug: "",
-    standfirst: "",
     body: "B",
-    caption: "",
-    dateline: "",
-    source: "",
-    authors: "",
-    status: "DRAFT",
-    publishedAt: "",
-    version: "0",
-    intent: "save",
     ...o,
   });
 

@@ -2,21 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { effectiveStatus } from "@/lib/articles/policy";
 import { applyIntent, articleFormSchema, isConflict } from "@/lib/articles/schema";
+import { blankArticleForm } from "./support/article-form";
 
-const valid = {
-  headline: "A headline",
-  slug: "",
-  standfirst: "",
-  body: "Text.",
-  caption: "",
-  dateline: "",
-  source: "",
-  authors: "",
-  status: "DRAFT",
-  publishedAt: "",
-  version: "0",
-  intent: "save",
-};
+const valid = { ...blankArticleForm, headline: "A headline", body: "Text." };
 const errorsOf = (input: Record<string, unknown>) => {
   const result = articleFormSchema.safeParse(input);
   return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));

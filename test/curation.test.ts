@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { headlineSimilarity } from "@/lib/related-links/similarity";
 import { useTestDbForApp, type ScratchDb } from "@/test/support/scratch-db";
 import { sessionFor, staffActor, type TestActor } from "./support/actor";
+import { blankArticleForm } from "./support/article-form";
 
 let t: ScratchDb;
 let links: typeof import("@/lib/related-links/mutations");
@@ -27,20 +28,7 @@ before(async () => {
 after(async () => t.drop());
 
 async function publish(headline: string, body = "Text.") {
-  const form = schema.articleFormSchema.parse({
-    headline,
-    slug: "",
-    standfirst: "",
-    body,
-    caption: "",
-    dateline: "",
-    source: "",
-    authors: "",
-    status: "DRAFT",
-    publishedAt: "",
-    version: "0",
-    intent: "publish",
-  });
+  const form = schema.articleFormSchema.parse({ ...blankArticleForm, headline, body, intent: "publish" });
   const result = await articles.saveArticle(admin, form);
   assert.ok(result.ok);
   return result.id;
@@ -141,18 +129,11 @@ test("every article change is audited with who and what changed", async () => {
   assert.equal(created.action, "create");
   assert.equal(created.userLabel, "Ada");
   const form = schema.articleFormSchema.parse({
+    ...blankArticleForm,
     headline: "Audited article",
-    slug: "",
-    standfirst: "",
     body: "Second body",
-    caption: "",
-    dateline: "",
-    source: "",
-    authors: "",
     status: "PUBLISHED",
-    publishedAt: "",
     version: "1",
-    intent: "save",
   });
   await articles.saveArticle(admin, form, id);
   const updated = await lastAudit(id);

@@ -179,3 +179,11 @@ test("first-run setup needs the token, and once anyone exists refuses before has
   assert.deepEqual(await users.createFirstAdmin(setupToken(), input), { ok: false, reason: "done" });
   assert.equal(await t.db.user.count({ where: { email: input.email } }), 0);
 });
+
+test("the account counts failures since its last sign-in: the owner's success starts it afresh", async () => {
+  const u = await user();
+  for (let i = 0; i < 4; i++) await attempt(u.email, "mistyped");
+  assert.equal((await attempt(u.email, PASSWORD)).ok, true);
+  for (let i = 0; i < 4; i++) await attempt(u.email, "mistyped again");
+  assert.equal((await attempt(u.email, PASSWORD)).ok, true, "eight failures, but never five in a row");
+});

@@ -1,10 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/admin/sign-out-button";
+import { roleMay, type Permission } from "@/lib/auth/policy";
 import { requireStaffPage } from "@/lib/auth/session";
 import { displayName, ROLE_LABELS } from "@/lib/users/schema";
 
 export const metadata: Metadata = { title: { default: "Workspace", template: "%s — Byline workspace" }, robots: { index: false } };
+
+/** The workspace's navigation; a link with a permission shows only to roles that have it. */
+const WORKSPACE_LINKS: { href: string; label: string; permission?: Permission }[] = [
+  { href: "/admin/articles", label: "Articles" },
+  { href: "/admin/articles/new", label: "New article" },
+  { href: "/admin/authors", label: "Authors" },
+  { href: "/admin/related-links", label: "Related links" },
+  { href: "/admin/users", label: "Users", permission: "users:manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+  { href: "/admin/trash", label: "Trash", permission: "articles:restore" },
+  { href: "/", label: "View site" },
+];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   // Only for the header (who is signed in, which links to show): every page checks the actor itself.
@@ -20,50 +33,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                   Byline
                 </Link>
               </li>
-              <li>
-                <Link href="/admin/articles" className="hover:underline">
-                  Articles
-                </Link>
-              </li>
-              <li>
-                <Link href="/admin/articles/new" className="hover:underline">
-                  New article
-                </Link>
-              </li>
-              <li>
-                <Link href="/admin/authors" className="hover:underline">
-                  Authors
-                </Link>
-              </li>
-              <li>
-                <Link href="/admin/related-links" className="hover:underline">
-                  Related links
-                </Link>
-              </li>
-              {user.role === "ADMIN" && (
-                <>
-                  <li>
-                    <Link href="/admin/users" className="hover:underline">
-                      Users
-                    </Link>
-                  </li>
-                  <li>
-                    <Link href="/admin/audit" className="hover:underline">
-                      Audit log
-                    </Link>
-                  </li>
-                  <li>
-                    <Link href="/admin/trash" className="hover:underline">
-                      Trash
-                    </Link>
-                  </li>
-                </>
-              )}
-              <li>
-                <Link href="/" className="hover:underline">
-                  View site
-                </Link>
-              </li>
+              {WORKSPACE_LINKS.filter((link) => !link.permission || roleMay(user.role, link.permission)).map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="hover:underline">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
             </ul>
           </nav>
           <div className="flex items-center gap-3 text-sm">

@@ -5,7 +5,8 @@ import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/componen
 import { fieldErrorsOf } from "@/lib/actions/form-state";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import type { ArticleFormDefaults, ArticleFormState, PickedAuthor } from "@/lib/articles/form";
-import { articleFormSchema, STATUS_LABELS, STATUSES } from "@/lib/articles/schema";
+import { articleFormSchema } from "@/lib/articles/schema";
+import { StatusOptions } from "./status-badge";
 import { slugify } from "@/lib/text";
 import { AuthorPicker } from "./author-picker";
 import { ConflictPanel } from "./conflict-panel";
@@ -193,11 +194,7 @@ export function ArticleForm({
           <Field label="Status" name="status" errors={errors.status}>
             {(p) => (
               <select {...p} name="status" defaultValue={v("status")} className={inputClass}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
+                <StatusOptions />
               </select>
             )}
           </Field>

@@ -116,20 +116,16 @@ export function RelatedPanel({ actions, articleId, canEdit, relatedEnabled, link
                 </span>
                 {canEdit && (
                   <span className="flex flex-wrap gap-1">
-                    <ActionButton
-                      action={actions.move}
-                      fields={{ linkId: link.id, direction: "up" }}
-                      label="↑"
-                      ariaLabel={`Move “${link.label}” up`}
-                      className={small}
-                    />
-                    <ActionButton
-                      action={actions.move}
-                      fields={{ linkId: link.id, direction: "down" }}
-                      label="↓"
-                      ariaLabel={`Move “${link.label}” down`}
-                      className={small}
-                    />
+                    {(["up", "down"] as const).map((direction) => (
+                      <ActionButton
+                        key={direction}
+                        action={actions.move}
+                        fields={{ linkId: link.id, direction }}
+                        label={direction === "up" ? "↑" : "↓"}
+                        ariaLabel={`Move “${link.label}” ${direction}`}
+                        className={small}
+                      />
+                    ))}
                     <ActionButton
                       action={actions.remove}
                       fields={{ linkId: link.id }}

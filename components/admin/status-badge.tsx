@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type ArticleStatus } from "@/lib/articles/schema";
+import { STATUS_LABELS, STATUSES, type ArticleStatus } from "@/lib/articles/schema";
 
 const STYLES = {
   DRAFT: "bg-rule text-ink",
@@ -9,4 +9,13 @@ const STYLES = {
 
 export function StatusBadge({ status }: { status: ArticleStatus }) {
   return <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLES[status]}`}>{STATUS_LABELS[status]}</span>;
+}
+
+/** The statuses as <option>s, in workflow order. */
+export function StatusOptions() {
+  return STATUSES.map((s) => (
+    <option key={s} value={s}>
+      {STATUS_LABELS[s]}
+    </option>
+  ));
 }

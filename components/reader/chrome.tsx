@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { siteName } from "@/lib/site";
 
+const READER_LINKS = [
+  { href: "/", label: "Latest" },
+  { href: "/search", label: "Search" },
+  { href: "/feed.xml", label: "RSS" },
+];
+
 /** Skip link, header with navigation, main landmark and footer around every reader page. */
 export function ReaderChrome({ children }: { children: React.ReactNode }) {
   return (
@@ -18,21 +24,20 @@ export function ReaderChrome({ children }: { children: React.ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <ul className="flex gap-4 text-sm">
-              <li>
-                <Link href="/" className="underline-offset-4 hover:underline">
-                  Latest
-                </Link>
-              </li>
-              <li>
-                <Link href="/search" className="underline-offset-4 hover:underline">
-                  Search
-                </Link>
-              </li>
-              <li>
-                <a href="/feed.xml" className="underline-offset-4 hover:underline">
-                  RSS
-                </a>
-              </li>
+              {READER_LINKS.map((link) => (
+                <li key={link.href}>
+                  {/* The feed is a file, not a page: a plain link, never a client-side navigation. */}
+                  {link.href.endsWith(".xml") ? (
+                    <a href={link.href} className="underline-offset-4 hover:underline">
+                      {link.label}
+                    </a>
+                  ) : (
+                    <Link href={link.href} className="underline-offset-4 hover:underline">
+                      {link.label}
+                    </Link>
+                  )}
+                </li>
+              ))}
             </ul>
           </nav>
         </div>

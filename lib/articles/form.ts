@@ -2,6 +2,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { datetimeLocalValue } from "@/lib/dates";
 import type { ConflictInfo } from "./mutations";
 import type { EditorArticle } from "./queries";
+import { editableTextOf } from "./snapshot";
 import type { ArticleStatus } from "./schema";
 
 // The article form's starting values and what its Server Action answers.
@@ -43,13 +44,7 @@ export function defaultsOf(article: EditorArticle): ArticleFormDefaults {
   return {
     id: article.id,
     version: article.version,
-    headline: article.headline,
-    slug: article.slug,
-    standfirst: article.standfirst,
-    body: article.body,
-    caption: article.caption,
-    dateline: article.dateline,
-    source: article.source,
+    ...editableTextOf(article),
     status: article.status,
     publishedAt: datetimeLocalValue(article.publishedAt),
     authors: article.bylines.map((b) => ({ id: b.author.id, name: b.author.name })),

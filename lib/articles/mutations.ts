@@ -10,7 +10,7 @@ import { applyIntent, isConflict, type ArticleForm } from "./schema";
 import type { FieldErrors, Outcome } from "@/lib/actions/form-state";
 import { isVisibleToReaders } from "./policy";
 import { isSlugFree } from "./slug";
-import { snapshotOf, type ArticleSnapshot } from "./snapshot";
+import { editableColumns, snapshotOf, type ArticleSnapshot } from "./snapshot";
 import { displayName } from "@/lib/users/schema";
 
 // The one write path for articles: every exported function takes the actor and checks it first,
@@ -73,16 +73,7 @@ async function conflictWith(tx: Tx, id: string): Promise<ConflictInfo> {
       updatedAt: true,
       updatedBy: { select: { name: true, email: true } },
       bylines: { orderBy: { position: "asc" }, select: { author: { select: { id: true, name: true } } } },
-      slug: true,
-      headline: true,
-      standfirst: true,
-      body: true,
-      caption: true,
-      dateline: true,
-      source: true,
-      status: true,
-      publishedAt: true,
-      relatedEnabled: true,
+      ...editableColumns,
     },
   });
   return {
@@ -102,16 +93,7 @@ async function conflictWith(tx: Tx, id: string): Promise<ConflictInfo> {
 const editableSelect = {
   id: true,
   version: true,
-  slug: true,
-  headline: true,
-  standfirst: true,
-  body: true,
-  caption: true,
-  dateline: true,
-  source: true,
-  status: true,
-  publishedAt: true,
-  relatedEnabled: true,
+  ...editableColumns,
   bylines: { orderBy: { position: "asc" as const }, select: { authorId: true } },
 };
 

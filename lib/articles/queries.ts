@@ -1,10 +1,11 @@
 import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
+import { pageCount } from "@/lib/pagination";
 import { headlineKey, slugify } from "@/lib/text";
 import { effectiveStatus, visibleToReaders, waitingToGoLive } from "./policy";
 import { STATUSES, type ArticleStatus } from "./schema";
-import type { ArticleSnapshot } from "./snapshot";
+import { editableColumns, type ArticleSnapshot } from "./snapshot";
 import { displayName } from "@/lib/users/schema";
 
 // Reads for the editors' workspace: everything, including drafts and the trash. Never cached.
@@ -106,7 +107,7 @@ export const listArticlesForAdmin = authorized("articles:edit", async (_user, qu
     sort,
     tooManyAuthors,
     page,
-    pages: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)),
+    pages: pageCount(total, ADMIN_PAGE_SIZE),
     total,
     articles: rows.map((r) => ({
       id: r.id,
@@ -126,16 +127,7 @@ function findArticleForEditor(id: string) {
     where: { id, deletedAt: null },
     select: {
       id: true,
-      slug: true,
-      headline: true,
-      standfirst: true,
-      body: true,
-      caption: true,
-      dateline: true,
-      source: true,
-      status: true,
-      publishedAt: true,
-      relatedEnabled: true,
+      ...editableColumns,
       version: true,
       updatedAt: true,
       bylines: { orderBy: { position: "asc" }, select: { author: { select: { id: true, name: true } } } },

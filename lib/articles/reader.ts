@@ -1,10 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { readerDb } from "@/lib/db";
+import { readerDb, type Prisma } from "@/lib/db";
+import { pageCount, pageRows } from "@/lib/pagination";
 import { cachedForReaders } from "@/lib/cache";
 import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { markdownToPlainText, renderMarkdown } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./policy";
+import { editableTextOf } from "./snapshot";
 
 // Reader queries. Results are cached under READER_TAG and must be JSON-serialisable
 // (dates as ISO strings): a cache hit does no database work.
@@ -81,23 +83,21 @@ function toSummary(row: SummaryRow): ArticleSummary {
 export const PAGE_SIZE = 20;
 
 /** One page of the front page, newest first, with the total number of pages. */
-export const listPublishedArticles = readerCached(
-  "published-articles",
-  async (page: number): Promise<{ articles: ArticleSummary[]; pages: number }> => {
-    const where = visibleToReaders(new Date());
-    const [rows, total] = await Promise.all([
-      readerDb.article.findMany({
-        where,
-        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-        skip: (page - 1) * PAGE_SIZE,
-        take: PAGE_SIZE,
-        select: summarySelect,
-      }),
-      readerDb.article.count({ where }),
-    ]);
-    return { articles: rows.map(toSummary), pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-  },
-);
+export const listPublishedArticles = readerCached("published-articles", (page: number) => newestFirst(visibleToReaders(new Date()), page));
+
+/** A page of summaries of the articles `where` names, newest first, and how many pages there are. */
+async function newestFirst(where: Prisma.ArticleWhereInput, page: number): Promise<{ articles: ArticleSummary[]; pages: number }> {
+  const [rows, total] = await Promise.all([
+    readerDb.article.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      ...pageRows(page, PAGE_SIZE),
+      select: summarySelect,
+    }),
+    readerDb.article.count({ where }),
+  ]);
+  return { articles: rows.map(toSummary), pages: pageCount(total, PAGE_SIZE) };
+}
 
 export type ArticleLookup = { article: ReaderArticle } | { redirectTo: string } | null;
 
@@ -169,34 +169,24 @@ const SUMMARY_LENGTH = 300;
  * summary. The workspace's preview uses it too, so a preview is what readers will get.
  */
 export function readerArticleOf(
-  content: {
+  content: Parameters<typeof editableTextOf>[0] & {
     id: string;
-    slug: string;
-    headline: string;
-    standfirst: string;
-    body: string;
-    caption: string;
-    dateline: string;
-    source: string;
     publishedAt: string;
     modifiedAt: string | null;
     authors: BylineAuthor[];
   },
   { related = [], suggestions = [] }: { related?: RelatedStory[]; suggestions?: Suggestion[] } = {},
 ): ReaderArticle {
+  // The Markdown itself stays out: readers (and the cache, and the JSON API) get the HTML.
+  const { body, ...text } = editableTextOf(content);
   return {
+    ...text,
     id: content.id,
-    slug: content.slug,
-    headline: content.headline,
-    standfirst: content.standfirst,
     publishedAt: content.publishedAt,
     authors: content.authors,
-    bodyHtml: renderMarkdown(content.body),
-    caption: content.caption,
-    dateline: content.dateline,
-    source: content.source,
+    bodyHtml: renderMarkdown(body),
     modifiedAt: content.modifiedAt,
-    summary: markdownToPlainText(content.body).slice(0, SUMMARY_LENGTH),
+    summary: markdownToPlainText(body).slice(0, SUMMARY_LENGTH),
     related,
     suggestions,
   };
@@ -234,7 +224,7 @@ export async function searchPublishedArticles(
   page: number,
 ): Promise<{ results: ArticleSummary[]; total: number; pages: number }> {
   const { hits, total } = await searchArticleIds(query, { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
-  return { results: await summariesInOrder(hits.map((h) => h.id)), total, pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
+  return { results: await summariesInOrder(hits.map((h) => h.id)), total, pages: pageCount(total, SEARCH_PAGE_SIZE) };
 }
 
 export type ReaderAuthor = { name: string; slug: string; bio: string; articles: ArticleSummary[]; page: number; pages: number };
@@ -248,20 +238,9 @@ export const getAuthorWithArticles = readerCached(
   async (slug: string, page: number): Promise<ReaderAuthor | null> => {
     const author = await readerDb.author.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, bio: true } });
     if (!author) return null;
-    const where = { ...visibleToReaders(new Date()), bylines: { some: { authorId: author.id } } };
-    const [rows, total] = await Promise.all([
-      readerDb.article.findMany({
-        where,
-        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-        skip: (page - 1) * PAGE_SIZE,
-        take: PAGE_SIZE,
-        select: summarySelect,
-      }),
-      readerDb.article.count({ where }),
-    ]);
-    if (rows.length === 0) return null;
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    return { name: author.name, slug: author.slug, bio: author.bio, articles: rows.map(toSummary), page, pages };
+    const { articles, pages } = await newestFirst({ ...visibleToReaders(new Date()), bylines: { some: { authorId: author.id } } }, page);
+    if (articles.length === 0) return null;
+    return { name: author.name, slug: author.slug, bio: author.bio, articles, page, pages };
   },
 );
 

@@ -13,18 +13,34 @@ export type ArticleSnapshot = {
   authorIds: string[];
 };
 
+/** The columns an editor can change (the byline aside), for every query that reads them. */
+export const editableColumns = {
+  slug: true,
+  headline: true,
+  standfirst: true,
+  body: true,
+  caption: true,
+  dateline: true,
+  source: true,
+  status: true,
+  publishedAt: true,
+  relatedEnabled: true,
+} as const;
+
+type EditableText = Pick<ArticleSnapshot, "slug" | "headline" | "standfirst" | "body" | "caption" | "dateline" | "source">;
+
+/** The text fields an editor writes, copied from anything that has them. */
+export function editableTextOf(article: EditableText): EditableText {
+  const { slug, headline, standfirst, body, caption, dateline, source } = article;
+  return { slug, headline, standfirst, body, caption, dateline, source };
+}
+
 export function snapshotOf(
   article: Omit<ArticleSnapshot, "publishedAt" | "authorIds"> & { publishedAt: Date | null },
   authorIds: string[],
 ): string {
   const snapshot: ArticleSnapshot = {
-    slug: article.slug,
-    headline: article.headline,
-    standfirst: article.standfirst,
-    body: article.body,
-    caption: article.caption,
-    dateline: article.dateline,
-    source: article.source,
+    ...editableTextOf(article),
     status: article.status,
     publishedAt: article.publishedAt ? article.publishedAt.toISOString() : null,
     relatedEnabled: article.relatedEnabled,

@@ -1,6 +1,7 @@
 import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
+import { pageCount, pageRows } from "@/lib/pagination";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -20,11 +21,10 @@ export const listAuditEvents = authorized(
       db.auditEvent.findMany({
         where,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        skip: (page - 1) * AUDIT_PAGE_SIZE,
-        take: AUDIT_PAGE_SIZE,
+        ...pageRows(page, AUDIT_PAGE_SIZE),
       }),
       db.auditEvent.count({ where }),
     ]);
-    return { events, total, page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+    return { events, total, page, pages: pageCount(total, AUDIT_PAGE_SIZE) };
   },
 );

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
  * Sign-in throttling, built on rate-limiter-flexible with its Prisma store, so the counters live
  * in the database in use (SQLite or PostgreSQL), shared by every instance, and each count is one
  * atomic upsert. An attempt is counted *before* its password is checked, so a burst of parallel
- * requests cannot get more tries than the limit; a right password gives its point back.
+ * requests cannot get more tries than the limit; a right password clears the account's count.
  *
  * It cannot be turned into a lock-out of the people it protects:
  * - A browser that has signed in to an account before carries a device cookie for that account
@@ -102,14 +102,18 @@ export async function reserveAttempt(attempt: Attempt): Promise<Reservation> {
   }
 }
 
-/** The right password: the attempt's point is given back (a trusted device starts afresh). */
+/**
+ * The right password. The account's failures start afresh (they count failures since the last
+ * sign-in, as an owner would expect), the address gets this attempt's point back, and a trusted
+ * device starts afresh.
+ */
 export async function attemptSucceeded(attempt: Attempt): Promise<void> {
   const { accountTiers, address, device } = limiters();
   if (attempt.device) {
     await device.delete(keyOf(attempt.device));
     return;
   }
-  await Promise.all([address.reward(keyOf(attempt.address)), ...accountTiers.map((tier) => tier.reward(keyOf(attempt.account)))]);
+  await Promise.all([address.reward(keyOf(attempt.address)), ...accountTiers.map((tier) => tier.delete(keyOf(attempt.account)))]);
 }
 
 function deviceMac(deviceId: string, account: string): Buffer {

@@ -1,6 +1,7 @@
 import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
+import { pageCount, pageRows } from "@/lib/pagination";
 import { slugify } from "@/lib/text";
 
 // Workspace reads of authors; each checks the actor first (lib/auth/actor.ts). Nothing here loads
@@ -22,13 +23,12 @@ export const listAuthorsWithCounts = authorized("authors:edit", async (_user, { 
     db.author.findMany({
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * AUTHORS_PAGE_SIZE,
-      take: AUTHORS_PAGE_SIZE,
+      ...pageRows(page, AUTHORS_PAGE_SIZE),
       select: { id: true, name: true, slug: true, _count: { select: { bylines: true } } },
     }),
     db.author.count({ where }),
   ]);
-  return { authors, total, page, pages: Math.max(1, Math.ceil(total / AUTHORS_PAGE_SIZE)) };
+  return { authors, total, page, pages: pageCount(total, AUTHORS_PAGE_SIZE) };
 });
 
 export const getAuthorForEditor = authorized("authors:edit", async (_user, id: string) => {

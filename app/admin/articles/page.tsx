@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
-import { StatusBadge } from "@/components/admin/status-badge";
+import { StatusBadge, StatusOptions } from "@/components/admin/status-badge";
 import { utc } from "@/lib/dates";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { AUTHOR_FILTER_MATCHES, listArticlesForAdmin, SORTS } from "@/lib/articles/queries";
 import { requireStaffPage } from "@/lib/auth/session";
 import { parsePageNumber } from "@/lib/pagination";
-import { STATUS_LABELS, STATUSES } from "@/lib/articles/schema";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -52,11 +52,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           <span className="block font-semibold">Status</span>
           <select name="status" defaultValue={params.status ?? ""} className={inputClass}>
             <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
         <label className="text-sm">
@@ -82,50 +78,24 @@ export default async function ArticlesPage({ searchParams }: Props) {
         {list.tooManyAuthors &&
           ` — by the first ${AUTHOR_FILTER_MATCHES} authors whose name contains “${params.author}”: type more of the name to narrow it`}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-ink">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                Headline
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Status
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Authors
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Publish time
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Updated
-              </th>
-              <th scope="col" className="py-2">
-                Updated by
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.articles.map((a) => (
-              <tr key={a.id} className="border-b border-rule">
-                <td className="py-2 pr-3">
-                  <Link href={`/admin/articles/${a.id}`} className="font-semibold underline">
-                    {a.headline}
-                  </Link>
-                </td>
-                <td className="py-2 pr-3">
-                  <StatusBadge status={a.status} />
-                </td>
-                <td className="py-2 pr-3">{a.authors.join(", ")}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{utc(a.publishedAt)}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{utc(a.updatedAt)}</td>
-                <td className="py-2">{a.updatedBy ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={["Headline", "Status", "Authors", "Publish time", "Updated", "Updated by"]}>
+        {list.articles.map((a) => (
+          <tr key={a.id} className="border-b border-rule">
+            <td className="py-2 pr-3">
+              <Link href={`/admin/articles/${a.id}`} className="font-semibold underline">
+                {a.headline}
+              </Link>
+            </td>
+            <td className="py-2 pr-3">
+              <StatusBadge status={a.status} />
+            </td>
+            <td className="py-2 pr-3">{a.authors.join(", ")}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{utc(a.publishedAt)}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{utc(a.updatedAt)}</td>
+            <td className="py-2">{a.updatedBy ?? "—"}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination page={list.page} pages={list.pages} hrefFor={hrefFor} />
     </>
   );

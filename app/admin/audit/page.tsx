@@ -7,6 +7,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { parsePageNumber } from "@/lib/pagination";
 import { listUsers } from "@/lib/users/queries";
 import { displayName } from "@/lib/users/schema";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -65,34 +66,22 @@ export default async function AuditPage({ searchParams }: Props) {
         </button>
       </form>
       <p className="mb-2 text-sm text-muted">{log.total.toLocaleString("en")} events, newest first</p>
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-ink">
-          <tr>
-            <th scope="col" className="py-1">
-              When
-            </th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Change</th>
+      <DataTable columns={["When", "Who", "What", "Change"]}>
+        {log.events.map((e) => (
+          <tr key={e.id} className="border-b border-rule align-top" data-testid="audit-event">
+            <td className="whitespace-nowrap py-1 pr-3">{utc(e.createdAt)}</td>
+            <td className="pr-3">{e.userLabel}</td>
+            <td className="pr-3">
+              {e.entityType} {e.action}
+              <br />
+              <span className="text-xs text-muted">{e.entityId}</span>
+            </td>
+            <td>
+              <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify(JSON.parse(e.summary), null, 1)}</pre>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {log.events.map((e) => (
-            <tr key={e.id} className="border-b border-rule align-top" data-testid="audit-event">
-              <td className="whitespace-nowrap py-1 pr-3">{utc(e.createdAt)}</td>
-              <td className="pr-3">{e.userLabel}</td>
-              <td className="pr-3">
-                {e.entityType} {e.action}
-                <br />
-                <span className="text-xs text-muted">{e.entityId}</span>
-              </td>
-              <td>
-                <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify(JSON.parse(e.summary), null, 1)}</pre>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <Pagination page={log.page} pages={log.pages} hrefFor={href} labels={["Newer", "Older"]} />
     </>
   );

@@ -7,6 +7,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { listAuthorsWithCounts } from "@/lib/authors/queries";
 import { parsePageNumber } from "@/lib/pagination";
 import { saveAuthorAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Authors" };
 
@@ -39,34 +40,23 @@ export default async function AuthorsPage({ searchParams }: Props) {
         {list.total.toLocaleString("en")} {list.total === 1 ? "author" : "authors"}
         {q && ` whose name contains “${q}”`}
       </p>
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-ink">
-          <tr>
-            <th scope="col" className="py-1">
-              Name
-            </th>
-            <th scope="col">Slug</th>
-            <th scope="col">Articles</th>
+      <DataTable columns={["Name", "Slug", "Articles"]}>
+        {list.authors.map((a) => (
+          <tr key={a.id} className="border-b border-rule">
+            <td className="py-1">
+              <Link href={`/admin/authors/${a.id}`} className="underline">
+                {a.name}
+              </Link>
+            </td>
+            <td>{a.slug}</td>
+            <td>
+              <Link href={`/admin/articles?${new URLSearchParams({ authorId: a.id })}`} className="underline">
+                {a._count.bylines}
+              </Link>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.authors.map((a) => (
-            <tr key={a.id} className="border-b border-rule">
-              <td className="py-1">
-                <Link href={`/admin/authors/${a.id}`} className="underline">
-                  {a.name}
-                </Link>
-              </td>
-              <td>{a.slug}</td>
-              <td>
-                <Link href={`/admin/articles?${new URLSearchParams({ authorId: a.id })}`} className="underline">
-                  {a._count.bylines}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <Pagination page={list.page} pages={list.pages} hrefFor={hrefFor} />
       <h2 className="mt-8 mb-2 font-serif text-xl font-bold">New author</h2>
       <AuthorForm save={saveAuthorAction} />

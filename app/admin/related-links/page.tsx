@@ -8,6 +8,7 @@ import { parsePageNumber } from "@/lib/pagination";
 import { listLinkProblems, PROBLEM_KINDS, type ProblemKind } from "@/lib/related-links/queries";
 import { NEAR_EXACT } from "@/lib/related-links/similarity";
 import { attachTargetAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Related links" };
 
@@ -51,50 +52,39 @@ export default async function RelatedLinksReport({ searchParams }: Props) {
         {report.total.toLocaleString("en")}
         {report.more ? "+" : ""} links
       </p>
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-ink">
-          <tr>
-            <th scope="col" className="py-1">
-              Label
-            </th>
-            <th scope="col">On article</th>
-            <th scope="col">{kind === "unresolved" ? "Best candidate" : kind === "external" ? "URL" : "Target"}</th>
+      <DataTable columns={["Label", "On article", kind === "unresolved" ? "Best candidate" : kind === "external" ? "URL" : "Target"]}>
+        {report.items.map((item) => (
+          <tr key={item.id} className="border-b border-rule align-top">
+            <td className="py-1 pr-3">{item.label}</td>
+            <td className="pr-3">
+              <Link href={`/admin/articles/${item.article.id}`} className="underline">
+                {item.article.headline}
+              </Link>
+            </td>
+            <td>
+              {kind === "external" && <span className="break-all">{item.url}</span>}
+              {kind === "unpublished" && item.target?.headline}
+              {kind === "unresolved" &&
+                (item.best ? (
+                  <>
+                    {item.best.headline} <span className="text-muted">({Math.round(item.best.score * 100)}% alike)</span>{" "}
+                    {canEdit && item.best.score >= NEAR_EXACT && (
+                      <ActionButton
+                        action={attachTargetAction}
+                        fields={{ linkId: item.id, targetArticleId: item.best.id }}
+                        label="Attach suggested"
+                        ariaLabel={`Attach “${item.best.headline}” to “${item.label}”`}
+                        className="rounded border border-muted px-2 py-0.5"
+                      />
+                    )}
+                  </>
+                ) : (
+                  <span className="text-muted">No candidate</span>
+                ))}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {report.items.map((item) => (
-            <tr key={item.id} className="border-b border-rule align-top">
-              <td className="py-1 pr-3">{item.label}</td>
-              <td className="pr-3">
-                <Link href={`/admin/articles/${item.article.id}`} className="underline">
-                  {item.article.headline}
-                </Link>
-              </td>
-              <td>
-                {kind === "external" && <span className="break-all">{item.url}</span>}
-                {kind === "unpublished" && item.target?.headline}
-                {kind === "unresolved" &&
-                  (item.best ? (
-                    <>
-                      {item.best.headline} <span className="text-muted">({Math.round(item.best.score * 100)}% alike)</span>{" "}
-                      {canEdit && item.best.score >= NEAR_EXACT && (
-                        <ActionButton
-                          action={attachTargetAction}
-                          fields={{ linkId: item.id, targetArticleId: item.best.id }}
-                          label="Attach suggested"
-                          ariaLabel={`Attach “${item.best.headline}” to “${item.label}”`}
-                          className="rounded border border-muted px-2 py-0.5"
-                        />
-                      )}
-                    </>
-                  ) : (
-                    <span className="text-muted">No candidate</span>
-                  ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <Pagination page={report.page} pages={report.pages} hrefFor={(n) => href({ page: String(n) })} />
     </>
   );

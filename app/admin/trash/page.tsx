@@ -6,6 +6,7 @@ import { listTrash } from "@/lib/articles/queries";
 import { requireStaffPage } from "@/lib/auth/session";
 import { restoreFromTrashAction } from "../articles/actions";
 import { displayName } from "@/lib/users/schema";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Trash" };
 
@@ -18,37 +19,23 @@ export default async function TrashPage() {
       {articles.length === 0 ? (
         <p>The trash is empty.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-ink">
-            <tr>
-              <th scope="col" className="py-1">
-                Headline
-              </th>
-              <th scope="col">Trashed</th>
-              <th scope="col">By</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
+        <DataTable columns={["Headline", "Trashed", "By", { hidden: "Actions" }]}>
+          {articles.map((a) => (
+            <tr key={a.id} className="border-b border-rule">
+              <td className="py-1">{a.headline}</td>
+              <td>{utc(a.deletedAt)}</td>
+              <td>{a.updatedBy ? displayName(a.updatedBy) : "—"}</td>
+              <td>
+                <ActionButton
+                  action={restoreFromTrashAction}
+                  fields={{ id: a.id }}
+                  label={`Restore “${a.headline}”`}
+                  className={secondaryButtonClass}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {articles.map((a) => (
-              <tr key={a.id} className="border-b border-rule">
-                <td className="py-1">{a.headline}</td>
-                <td>{utc(a.deletedAt)}</td>
-                <td>{a.updatedBy ? displayName(a.updatedBy) : "—"}</td>
-                <td>
-                  <ActionButton
-                    action={restoreFromTrashAction}
-                    fields={{ id: a.id }}
-                    label={`Restore “${a.headline}”`}
-                    className={secondaryButtonClass}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

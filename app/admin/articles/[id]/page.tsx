@@ -14,6 +14,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { relatedPanelData } from "@/lib/related-links/queries";
 import * as relatedLinkActions from "../../related-links/actions";
 import { saveArticleAction, trashArticleAction } from "../actions";
+import { DataTable } from "@/components/ui/data-table";
 
 const relatedPanelActions = {
   add: relatedLinkActions.addRelatedLinkAction,
@@ -90,41 +91,27 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <h2 id="revisions-heading" className="mb-2 font-serif text-xl font-bold">
           Revisions
         </h2>
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-ink">
-            <tr>
-              <th scope="col" className="py-1">
-                Version
-              </th>
-              <th scope="col">Saved</th>
-              <th scope="col">By</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
+        <DataTable columns={["Version", "Saved", "By", { hidden: "Actions" }]}>
+          {revisions.map((r) => (
+            <tr key={r.version} className="border-b border-rule">
+              <td className="py-1">
+                {r.version}
+                {r.version === article.version && " (current)"}
+              </td>
+              <td>{utc(r.createdAt)}</td>
+              <td>{r.by}</td>
+              <td>
+                <Link href={`/admin/articles/${article.id}/revisions/${r.version}`} className="underline">
+                  Compare with current
+                </Link>
+                {" · "}
+                <Link href={`/admin/articles/${article.id}/preview?version=${r.version}`} className="underline">
+                  Preview
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {revisions.map((r) => (
-              <tr key={r.version} className="border-b border-rule">
-                <td className="py-1">
-                  {r.version}
-                  {r.version === article.version && " (current)"}
-                </td>
-                <td>{utc(r.createdAt)}</td>
-                <td>{r.by}</td>
-                <td>
-                  <Link href={`/admin/articles/${article.id}/revisions/${r.version}`} className="underline">
-                    Compare with current
-                  </Link>
-                  {" · "}
-                  <Link href={`/admin/articles/${article.id}/preview?version=${r.version}`} className="underline">
-                    Preview
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -1,0 +1,22 @@
+/** A column heading: its text, or `{ hidden }` for a heading only screen readers need ("Actions"). */
+export type Column = string | { hidden: string };
+
+/** A workspace table: headings in a scrolling frame (phones), then the rows the page hands in. */
+export function DataTable({ columns, children, className = "" }: { columns: Column[]; children: React.ReactNode; className?: string }) {
+  return (
+    <div className={`overflow-x-auto ${className}`}>
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-ink">
+          <tr>
+            {columns.map((column) => (
+              <th key={typeof column === "string" ? column : column.hidden} scope="col" className="py-2 pr-3">
+                {typeof column === "string" ? column : <span className="sr-only">{column.hidden}</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
