@@ -3,9 +3,7 @@
 import { useRef, useState } from "react";
 import { inputClass, secondaryButtonClass } from "@/components/ui/field";
 import type { PickedAuthor } from "@/lib/articles/form";
-
-/** The server's author search, a page of matches at a time (app/admin/authors/search/route.ts). */
-const SEARCH_URL = "/admin/authors/search";
+import { findAuthors } from "@/lib/authors/search-client";
 
 /** Waits this long after the last keystroke before asking the server. */
 const SEARCH_DELAY_MS = 250;
@@ -33,17 +31,9 @@ export function AuthorPicker({
 
   async function find(query: string, offset: number, shown: PickedAuthor[]) {
     const asked = ++latest.current;
-    let found: { authors: PickedAuthor[]; more: boolean };
-    try {
-      const response = await fetch(`${SEARCH_URL}?${new URLSearchParams({ q: query, offset: String(offset) })}`);
-      const body = (await response.json()) as { authors: PickedAuthor[]; more: boolean } | { error: string };
-      if (asked !== latest.current) return; // a later keystroke has asked again
-      if ("error" in body) return setStatus(body.error);
-      found = body;
-    } catch {
-      if (asked === latest.current) setStatus("Could not search authors just now. Check the connection, or create the author below.");
-      return;
-    }
+    const found = await findAuthors(query, offset);
+    if (asked !== latest.current) return; // a later keystroke has asked again
+    if ("error" in found) return setStatus(found.error);
     const all = [...shown, ...found.authors];
     setMatches(all);
     setMore(found.more);

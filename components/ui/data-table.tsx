@@ -2,10 +2,22 @@
 export type Column = string | { hidden: string };
 
 /** A workspace table: headings in a scrolling frame (phones), then the rows the page hands in. */
-export function DataTable({ columns, children, className = "" }: { columns: Column[]; children: React.ReactNode; className?: string }) {
+export function DataTable({
+  columns,
+  children,
+  caption,
+  className = "",
+}: {
+  columns: Column[];
+  children: React.ReactNode;
+  /** What the table holds, said above it ("12 in the trash"). */
+  caption?: string;
+  className?: string;
+}) {
   return (
     <div className={`overflow-x-auto ${className}`}>
       <table className="w-full text-left text-sm">
+        {caption && <caption className="mb-2 caption-top text-left text-muted">{caption}</caption>}
         <thead className="border-b border-ink">
           <tr>
             {columns.map((column) => (

@@ -1,7 +1,7 @@
 import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
-import { pageCount } from "@/lib/pagination";
+import { pageCount, pageRows } from "@/lib/pagination";
 import { headlineKey, slugify } from "@/lib/text";
 import { effectiveStatus, visibleToReaders, waitingToGoLive } from "./policy";
 import { STATUSES, type ArticleStatus } from "./schema";
@@ -138,14 +138,22 @@ export type EditorArticle = NonNullable<Awaited<ReturnType<typeof findArticleFor
 
 export const getArticleForEditor = authorized("articles:edit", async (_user, id: string) => findArticleForEditor(id));
 
+/** The newest REVISIONS_SHOWN revisions of an article, and how many it has in all (the page says when it shows fewer). */
+export const REVISIONS_SHOWN = 200;
 export const listRevisions = authorized("articles:edit", async (_user, articleId: string) => {
-  const rows = await db.revision.findMany({
-    where: { articleId },
-    orderBy: { version: "desc" },
-    take: 200,
-    select: { version: true, createdAt: true, user: { select: { name: true, email: true } } },
-  });
-  return rows.map((r) => ({ version: r.version, createdAt: r.createdAt, by: r.user ? displayName(r.user) : "import" }));
+  const [rows, total] = await Promise.all([
+    db.revision.findMany({
+      where: { articleId },
+      orderBy: { version: "desc" },
+      take: REVISIONS_SHOWN,
+      select: { version: true, createdAt: true, user: { select: { name: true, email: true } } },
+    }),
+    db.revision.count({ where: { articleId } }),
+  ]);
+  return {
+    total,
+    revisions: rows.map((r) => ({ version: r.version, createdAt: r.createdAt, by: r.user ? displayName(r.user) : "import" })),
+  };
 });
 
 export const getRevision = authorized("articles:edit", async (_user, articleId: string, version: number) => {
@@ -163,11 +171,17 @@ export const getRevision = authorized("articles:edit", async (_user, articleId: 
   };
 });
 
-export const listTrash = authorized("articles:restore", async () => {
-  return db.article.findMany({
-    where: { deletedAt: { not: null } },
-    orderBy: { deletedAt: "desc" },
-    take: 200,
-    select: { id: true, headline: true, deletedAt: true, updatedBy: { select: { name: true, email: true } } },
-  });
+/** A page of the trash, most recently trashed first. */
+export const listTrash = authorized("articles:restore", async (_user, page: number) => {
+  const where = { deletedAt: { not: null } };
+  const [articles, total] = await Promise.all([
+    db.article.findMany({
+      where,
+      orderBy: [{ deletedAt: "desc" }, { id: "desc" }],
+      ...pageRows(page, ADMIN_PAGE_SIZE),
+      select: { id: true, headline: true, deletedAt: true, updatedBy: { select: { name: true, email: true } } },
+    }),
+    db.article.count({ where }),
+  ]);
+  return { articles, total, page, pages: pageCount(total, ADMIN_PAGE_SIZE) };
 });

@@ -7,19 +7,21 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { restoreFromTrashAction } from "../articles/actions";
 import { displayName } from "@/lib/users/schema";
 import { DataTable } from "@/components/ui/data-table";
+import { Pagination } from "@/components/ui/pagination";
+import { parsePageNumber } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Trash" };
 
-export default async function TrashPage() {
+export default async function TrashPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { actor } = await requireStaffPage("/admin/trash", "articles:restore");
-  const articles = await listTrash(actor);
+  const { articles, total, page, pages } = await listTrash(actor, parsePageNumber((await searchParams).page) ?? 1);
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Trash</h1>
       {articles.length === 0 ? (
         <p>The trash is empty.</p>
       ) : (
-        <DataTable columns={["Headline", "Trashed", "By", { hidden: "Actions" }]}>
+        <DataTable columns={["Headline", "Trashed", "By", { hidden: "Actions" }]} caption={`${total.toLocaleString("en")} in the trash`}>
           {articles.map((a) => (
             <tr key={a.id} className="border-b border-rule">
               <td className="py-1">{a.headline}</td>
@@ -37,6 +39,7 @@ export default async function TrashPage() {
           ))}
         </DataTable>
       )}
+      <Pagination page={page} pages={pages} hrefFor={(n) => `/admin/trash?page=${n}`} />
     </>
   );
 }

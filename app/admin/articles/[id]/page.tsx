@@ -35,7 +35,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const linkSearch = (query.linkSearch ?? "").slice(0, 200);
   const { actor, user } = await requireStaffPage(`/admin/articles/${id}`);
-  const [article, revisions, related] = await Promise.all([
+  const [article, history, related] = await Promise.all([
     getArticleForEditor(actor, id),
     listRevisions(actor, id),
     relatedPanelData(actor, id, linkSearch, query.candidates),
@@ -91,8 +91,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <h2 id="revisions-heading" className="mb-2 font-serif text-xl font-bold">
           Revisions
         </h2>
-        <DataTable columns={["Version", "Saved", "By", { hidden: "Actions" }]}>
-          {revisions.map((r) => (
+        <DataTable
+          columns={["Version", "Saved", "By", { hidden: "Actions" }]}
+          caption={
+            history.total > history.revisions.length ? `The latest ${history.revisions.length} of ${history.total} versions` : undefined
+          }
+        >
+          {history.revisions.map((r) => (
             <tr key={r.version} className="border-b border-rule">
               <td className="py-1">
                 {r.version}
