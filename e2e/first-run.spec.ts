@@ -46,7 +46,7 @@ test("sign-in: the same message for a wrong email and a wrong password, then the
   await page.goto("/admin/articles");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Farticles/);
   for (const [email, password] of [
-    ["nobody@example.test", "a long enough passphrase"],
+    [`nobody-${Date.now().toString(36)}@example.test`, "a long enough passphrase"],
     ["ada@example.test", "the wrong passphrase"],
   ]) {
     await page.getByLabel("Email").fill(email);

@@ -75,3 +75,12 @@ test("the conflict rule: only a save based on the stored version goes through", 
   assert.equal(isConflict(2, 3), true);
   assert.equal(isConflict(4, 3), true);
 });
+
+test("a future publish time on a draft is refused: the editor would believe it scheduled", () => {
+  const future = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
+  assert.deepEqual(errorsOf({ ...valid, status: "DRAFT", publishedAt: future }), {
+    publishedAt: "A draft is not published at this time. Choose the status Scheduled to publish then, or clear the time.",
+  });
+  assert.deepEqual(errorsOf({ ...valid, status: "SCHEDULED", publishedAt: future }), {});
+  assert.deepEqual(errorsOf({ ...valid, status: "DRAFT", publishedAt: "2020-01-01T10:00" }), {}, "a past time on a draft is history, kept");
+});

@@ -64,7 +64,9 @@ export function UserAccessControls({
   const [signOutState, signOutAction, signOutPending] = useActionState(actions.signOutEverywhere, {});
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <form action={roleAction} className="flex items-center gap-1">
+      {/* Keyed by the saved role: after a save the form starts again from what is stored, so
+          the dropdown shows the new role (React resets a form to its first defaults otherwise). */}
+      <form key={user.role} action={roleAction} className="flex items-center gap-1">
         <input type="hidden" name="id" value={user.id} />
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           Role of {user.email}

@@ -63,6 +63,14 @@ export const articleFormSchema = z
     intent: z.enum(INTENTS).default("save"),
   })
   .superRefine((value, ctx) => {
+    if (value.intent === "save" && value.status === "DRAFT" && value.publishedAt && value.publishedAt > new Date()) {
+      // A future time on a draft publishes nothing: say so rather than save what looks scheduled.
+      ctx.addIssue({
+        code: "custom",
+        path: ["publishedAt"],
+        message: "A draft is not published at this time. Choose the status Scheduled to publish then, or clear the time.",
+      });
+    }
     if (value.intent === "save" && value.status === "SCHEDULED" && (!value.publishedAt || value.publishedAt <= new Date())) {
       ctx.addIssue({ code: "custom", path: ["publishedAt"], message: "Choose a future time to schedule, or publish now." });
     }

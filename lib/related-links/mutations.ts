@@ -24,6 +24,17 @@ async function writeOrder(tx: Tx, ids: string[]) {
   for (const [i, id] of ids.entries()) await tx.relatedLink.update({ where: { id }, data: { position: i } });
 }
 
+const ALREADY_LINKED: LinkResult = { ok: false, message: "That story is already a related story of this article." };
+
+/** Whether the article already links to the target (by another link than `exceptLinkId`). */
+async function alreadyLinked(tx: Tx, articleId: string, targetArticleId: string, exceptLinkId?: string) {
+  const found = await tx.relatedLink.findFirst({
+    where: { articleId, targetArticleId, ...(exceptLinkId ? { id: { not: exceptLinkId } } : {}) },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
 async function liveArticle(tx: Tx, id: string) {
   return tx.article.findFirst({ where: { id, deletedAt: null }, select: { id: true, headline: true } });
 }
@@ -36,6 +47,7 @@ export const addRelatedLink = authorized(
       const target = input.targetArticleId ? await liveArticle(tx, input.targetArticleId) : null;
       if (input.targetArticleId && (!target || target.id === input.articleId))
         return { ok: false, message: "Choose another article to link to." };
+      if (target && (await alreadyLinked(tx, input.articleId, target.id))) return ALREADY_LINKED;
       const label = input.label || target?.headline || input.url;
       const last = await tx.relatedLink.findFirst({
         where: { articleId: input.articleId },
@@ -79,6 +91,7 @@ export const attachTarget = authorized("related-links:curate", async (user, link
     const target = await liveArticle(tx, targetArticleId);
     if (!link || !target) return GONE;
     if (target.id === link.articleId) return { ok: false, message: "An article cannot be related to itself." };
+    if (await alreadyLinked(tx, link.articleId, target.id, linkId)) return ALREADY_LINKED;
     await tx.relatedLink.update({ where: { id: linkId }, data: { targetArticleId: target.id, url: null } });
     await recordAudit(tx, user, {
       entityType: "related-link",

@@ -1,0 +1,60 @@
+import { headlineKey } from "@/lib/text";
+import { createArticle, createUser, eventually, expect, test, uniqueHeadline } from "./fixtures";
+
+// Bugs a new editor ran into on the first day at the desk (issue 13), each as they met it.
+
+test("after Save role the dropdown shows the saved role, and saving again keeps it", async ({ page, loginAs, db }) => {
+  await loginAs("ADMIN");
+  const editor = await createUser("EDITOR");
+  await page.goto("/admin/users");
+  const role = page.getByLabel(`Role of ${editor.email}`, { exact: true });
+  await role.selectOption("ADMIN");
+  await page.getByRole("button", { name: `Save role of ${editor.email}` }).click();
+  await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("ADMIN");
+  await expect(role).toHaveValue("ADMIN");
+  await page.getByRole("button", { name: `Save role of ${editor.email}` }).click();
+  await expect(page.getByRole("row", { name: new RegExp(editor.email) }).getByText("Saved.")).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("ADMIN");
+});
+
+test("the same story cannot be attached twice as a related story", async ({ page, loginAs, db }) => {
+  await loginAs("ADMIN");
+  const owner = await createArticle({ headline: uniqueHeadline("Harbour strike") });
+  const target = await createArticle({ headline: uniqueHeadline("Dockers vote") });
+  const label = `${target.headline} (label)`;
+  const waiting = await db.relatedLink.create({ data: { articleId: owner.id, position: 0, label, labelKey: headlineKey(label) } });
+  await page.goto(`/admin/articles/${owner.id}?linkSearch=${encodeURIComponent(target.headline)}`);
+  const panel = page.getByTestId("related-panel");
+  await panel.getByRole("button", { name: `Add “${target.headline}”` }).click();
+  await expect(panel.getByTestId("related-link")).toHaveCount(2);
+  await panel.getByRole("button", { name: `Add “${target.headline}”` }).click();
+  await expect(panel.getByText("That story is already a related story of this article.")).toBeVisible();
+  // Nor by attaching a waiting label to it.
+  await page.goto(`/admin/articles/${owner.id}?candidates=${waiting.id}`);
+  await panel.getByRole("button", { name: `Attach “${target.headline}” to “${label}”` }).click();
+  await expect(panel.getByText("That story is already a related story of this article.")).toBeVisible();
+  expect(await db.relatedLink.count({ where: { articleId: owner.id, targetArticleId: target.id } })).toBe(1);
+  await eventually(page, `/articles/${owner.slug}`, () =>
+    expect(page.getByRole("complementary", { name: "Related stories" }).getByRole("link", { name: target.headline })).toHaveCount(1, {
+      timeout: 500,
+    }),
+  );
+});
+
+test("a future publish time left on Draft is refused with the way out, not saved as a silent draft", async ({ page, loginAs, db }) => {
+  await loginAs("EDITOR");
+  const headline = uniqueHeadline("Council budget");
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByLabel("Body", { exact: true }).fill("The council meets tonight.");
+  await page.getByLabel("Publish date and time (UTC)").fill(new Date(Date.now() + 3_600_000).toISOString().slice(0, 16));
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator('[data-field-error="publishedAt"]')).toHaveText(
+    "A draft is not published at this time. Choose the status Scheduled to publish then, or clear the time.",
+  );
+  expect(await db.article.count({ where: { headline } })).toBe(0);
+  await page.getByLabel("Status").selectOption("SCHEDULED");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as version 1.");
+  expect((await db.article.findFirstOrThrow({ where: { headline } })).status).toBe("SCHEDULED");
+});
