@@ -5,7 +5,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { authBodyProblem, authRequestProblem, readBoundedBody, signInResponse } from "@/lib/auth/route";
+import { authBodyProblem, authRequestProblem, readBoundedBody, signInResponse } from "@/lib/auth/endpoint";
 import { withSignInOutcome, type SignInOutcome } from "@/lib/auth/sign-in-context";
 
 const handler = NextAuth(authOptions);

@@ -1,4 +1,6 @@
 import "server-only";
+// Helpers for next-auth's endpoint (app/api/auth/[...nextauth]/route.ts): bounds on what it reads, and
+// the credentials check's outcome put on its response.
 import { PRIVATE_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { MAX_REDIRECT_LENGTH } from "./options";
 import type { SignInOutcome } from "./sign-in-context";
