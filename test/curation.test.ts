@@ -77,8 +77,18 @@ test("add, label, attach, reorder and remove links, each audited and in order", 
   assert.deepEqual(await order(), ["Target article", "Waiting label", "Analysis"]);
   assert.equal((await lastAudit(owner)).action, "reorder");
 
-  await links.attachTarget(admin, waiting.id, target);
-  assert.equal((await t.db.relatedLink.findUniqueOrThrow({ where: { id: waiting.id } })).targetArticleId, target);
+  // The target is related already (the first link): attaching the label to it too is refused.
+  assert.deepEqual(await links.attachTarget(admin, waiting.id, target), {
+    ok: false,
+    message: "That story is already a related story of this article.",
+  });
+  assert.deepEqual(await links.addRelatedLink(admin, { articleId: owner, label: "", targetArticleId: target, url: "" }), {
+    ok: false,
+    message: "That story is already a related story of this article.",
+  });
+  const other = await publish("Other target article");
+  assert.deepEqual(await links.attachTarget(admin, waiting.id, other), { ok: true });
+  assert.equal((await t.db.relatedLink.findUniqueOrThrow({ where: { id: waiting.id } })).targetArticleId, other);
   assert.equal((await lastAudit(waiting.id)).action, "attach");
   await links.updateLinkLabel(admin, waiting.id, "Renamed label");
   assert.deepEqual(JSON.parse((await lastAudit(waiting.id)).summary), {
