@@ -46,12 +46,45 @@ export function ArticleView({ article }: { article: ReaderArticle }) {
 }
 
 function RelatedStories({ stories }: { stories: ReaderArticle["related"] }) {
+  return <StoryList id="related-heading" heading="Related stories" stories={stories} className="mt-10 border-t border-rule" />;
+}
+
+function Suggestions({ suggestions }: { suggestions: ReaderArticle["suggestions"] }) {
+  return (
+    <StoryList
+      id="suggested-heading"
+      heading="More on this topic"
+      note="Suggested automatically"
+      stories={suggestions.map((s) => ({ label: s.headline, href: s.href, external: false }))}
+      className="mt-8 border-t border-dashed border-rule"
+      headingClassName="text-lg"
+    />
+  );
+}
+
+/** A titled list of other stories after the article: curated, or suggested (`note` says which). */
+function StoryList({
+  id,
+  heading,
+  note,
+  stories,
+  className,
+  headingClassName = "text-xl",
+}: {
+  id: string;
+  heading: string;
+  note?: string;
+  stories: ReaderArticle["related"];
+  className: string;
+  headingClassName?: string;
+}) {
   if (stories.length === 0) return null;
   return (
-    <aside aria-labelledby="related-heading" className="no-print mt-10 border-t border-rule pt-4">
-      <h2 id="related-heading" className="font-serif text-xl font-bold">
-        Related stories
+    <aside aria-labelledby={id} className={`no-print pt-4 ${className}`}>
+      <h2 id={id} className={`font-serif font-bold ${headingClassName}`}>
+        {heading}
       </h2>
+      {note && <p className="text-sm text-muted">{note}</p>}
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {stories.map((story) => (
           <li key={story.href}>
@@ -64,27 +97,6 @@ function RelatedStories({ stories }: { stories: ReaderArticle["related"] }) {
                 {story.label}
               </Link>
             )}
-          </li>
-        ))}
-      </ul>
-    </aside>
-  );
-}
-
-function Suggestions({ suggestions }: { suggestions: ReaderArticle["suggestions"] }) {
-  if (suggestions.length === 0) return null;
-  return (
-    <aside aria-labelledby="suggested-heading" className="no-print mt-8 border-t border-dashed border-rule pt-4">
-      <h2 id="suggested-heading" className="font-serif text-lg font-bold">
-        More on this topic
-      </h2>
-      <p className="text-sm text-muted">Suggested automatically</p>
-      <ul className="mt-2 list-disc space-y-1 pl-5">
-        {suggestions.map((s) => (
-          <li key={s.href}>
-            <Link href={s.href} className="underline">
-              {s.headline}
-            </Link>
           </li>
         ))}
       </ul>
