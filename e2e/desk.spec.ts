@@ -55,6 +55,8 @@ test("a future publish time left on Draft is refused with the way out, not saved
   expect(await db.article.count({ where: { headline } })).toBe(0);
   await page.getByLabel("Status").selectOption("SCHEDULED");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 1.");
+  await expect(page.getByTestId("notice")).toHaveText(
+    /^Scheduled for \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: readers see it then\. Version 1\.$/,
+  );
   expect((await db.article.findFirstOrThrow({ where: { headline } })).status).toBe("SCHEDULED");
 });

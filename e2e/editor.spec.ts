@@ -24,7 +24,7 @@ test("create → preview → schedule → publish → edit → unpublish, with t
   await page.getByLabel("New author name").fill("Nour Haddad");
   await page.getByRole("button", { name: "Create" }).click();
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 1.");
+  await expect(page.getByTestId("notice")).toHaveText("Saved as a draft. Version 1.");
   const slug = await page.getByLabel("Slug").inputValue();
   expect(slug).toMatch(/^ferry-service-resumes-/);
   expect(await readerStatus(page, slug)).toBe(404);
@@ -44,7 +44,9 @@ test("create → preview → schedule → publish → edit → unpublish, with t
   await page.getByLabel("Status").selectOption("SCHEDULED");
   await page.getByLabel("Publish date and time (UTC)").fill(inOneHour());
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 2.");
+  await expect(page.getByTestId("notice")).toHaveText(
+    /^Scheduled for \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: readers see it then\. Version 2\.$/,
+  );
   expect(await readerStatus(page, slug)).toBe(404);
   await page.goto(`/admin/articles?q=${encodeURIComponent(headline)}`);
   await expect(page.getByRole("row", { name: new RegExp(headline) })).toContainText("Scheduled");
@@ -52,8 +54,9 @@ test("create → preview → schedule → publish → edit → unpublish, with t
 
   // Publish now: readers see it on the next request.
   await page.getByRole("button", { name: "Publish now" }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 3.");
-  await page.goto(`/articles/${slug}`);
+  await expect(page.getByTestId("notice")).toHaveText("Published — view live. Version 3.");
+  await page.getByTestId("notice").getByRole("link", { name: "view live" }).click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${slug}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
   await expect(page.getByText("TUNIS", { exact: true })).toBeVisible();
   await page.goto("/");
@@ -64,7 +67,7 @@ test("create → preview → schedule → publish → edit → unpublish, with t
   await page.getByRole("link", { name: headline }).click();
   await page.getByLabel("Body", { exact: true }).fill("A corrected first paragraph.\n\nSecond paragraph.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 4.");
+  await expect(page.getByTestId("notice")).toHaveText("Updated — live now: view live. Version 4.");
   await page.goto(`/articles/${slug}`);
   await expect(page.getByText("A corrected first paragraph.")).toBeVisible();
   await expect(page.getByText(/Updated/)).toBeVisible();
@@ -72,7 +75,7 @@ test("create → preview → schedule → publish → edit → unpublish, with t
   // Unpublish: gone for readers on the next request.
   await page.goBack();
   await page.getByRole("button", { name: "Unpublish" }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 5.");
+  await expect(page.getByTestId("notice")).toHaveText("Unpublished: readers no longer see it. Version 5.");
   expect(await readerStatus(page, slug)).toBe(404);
   await page.goto("/");
   await expect(page.getByRole("link", { name: headline })).toHaveCount(0);
@@ -112,7 +115,7 @@ test("two editors save the same article: the second sees a conflict and loses no
   await other.goto(`/admin/articles/${article.id}`);
   await other.getByLabel("Body", { exact: true }).fill("Bob's version of the story.");
   await other.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(other.getByTestId("notice")).toHaveText(/Saved as version/);
+  await expect(other.getByTestId("notice")).toHaveText(/Version \d+\.$/);
 
   await page.getByLabel("Body", { exact: true }).fill("Alice's version of the story.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -124,7 +127,7 @@ test("two editors save the same article: the second sees a conflict and loses no
   expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).body).toBe("Bob's version of the story.");
 
   await conflict.getByRole("button", { name: "Overwrite with my version" }).click();
-  await expect(page.getByTestId("notice")).toHaveText(/Saved as version/);
+  await expect(page.getByTestId("notice")).toHaveText(/Version \d+\.$/);
   const saved = await db.article.findUniqueOrThrow({ where: { id: article.id }, include: { revisions: { orderBy: { version: "asc" } } } });
   expect(saved.body).toBe("Alice's version of the story.");
   // Both texts stay recoverable from the revision history.
@@ -139,10 +142,10 @@ test("revisions: a readable diff against the current version, and a restore that
   const headline = uniqueHeadline("Harbour reopens");
   await fillNewArticle(page, headline, "Line one.\n\nLine two.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 1.");
+  await expect(page.getByTestId("notice")).toHaveText("Saved as a draft. Version 1.");
   await page.getByLabel("Body", { exact: true }).fill("Line one.\n\nLine two, rewritten.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 2.");
+  await expect(page.getByTestId("notice")).toHaveText("Saved as a draft. Version 2.");
 
   await page.getByRole("row", { name: /^1 / }).getByRole("link", { name: "Compare with current" }).click();
   const body = page.getByRole("region", { name: "Changes to Body" });
@@ -231,7 +234,7 @@ test("the byline picker finds any author on the server as the editor types; auth
   await page.getByRole("button", { name: `Add Amal ${family} 54` }).click();
   await expect(page.getByRole("list", { name: "Byline order" })).toContainText(`1. Amal ${family} 54`);
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 1.");
+  await expect(page.getByTestId("notice")).toHaveText("Saved as a draft. Version 1.");
   const saved = await db.article.findFirstOrThrow({
     where: { headline },
     select: { bylines: { select: { author: { select: { name: true } } } } },

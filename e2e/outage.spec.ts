@@ -50,7 +50,7 @@ test("with the database down, cached pages are served, a save keeps the text, an
 
   await expect(async () => {
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(page.getByTestId("notice")).toHaveText("Saved as version 2.", { timeout: 3000 });
+    await expect(page.getByTestId("notice")).toHaveText("Updated — live now: view live. Version 2.", { timeout: 3000 });
   }).toPass({ timeout: 30_000 });
   await reader.goto(`/articles/${article.slug}`);
   await expect(reader.getByText("Written while the database was down.")).toBeVisible();

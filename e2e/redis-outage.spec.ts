@@ -92,6 +92,6 @@ test("Redis down at start or later: the instance serves readers and editors, and
   await page.goto(`${base}/admin/articles/${article.id}`);
   await page.getByLabel("Body", { exact: true }).fill("Corrected while Redis was down.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 2.");
+  await expect(page.getByTestId("notice")).toHaveText("Updated — live now: view live. Version 2.");
   expect(await (await get(`/articles/${article.slug}`)).text()).toContain("Corrected while Redis was down.");
 });

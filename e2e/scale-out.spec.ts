@@ -24,7 +24,7 @@ test("a change made on one instance is what the other serves on its next request
   // The editor publishes on A…
   await page.goto(`${instanceA}/admin/articles/${article.id}`);
   await page.getByRole("button", { name: "Publish now" }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 2.");
+  await expect(page.getByTestId("notice")).toHaveText("Published — view live. Version 2.");
 
   // …and the very next reader requests on B show it.
   const onB = await page.request.get(`${instanceB}/articles/${article.slug}`);
@@ -38,7 +38,7 @@ test("a change made on one instance is what the other serves on its next request
   const corrected = `${headline} after repairs`;
   await page.getByLabel("Headline").fill(corrected);
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 3.");
+  await expect(page.getByTestId("notice")).toHaveText("Updated — live now: view live. Version 3.");
 
   // …and A's next response carries it.
   expect(await (await page.request.get(`${instanceA}/articles/${article.slug}`)).text()).toContain(corrected);

@@ -95,7 +95,7 @@ test("hostile text is stored as given and inert everywhere readers look", async 
   await page.getByLabel("New author name").fill('<b onclick="x">Eve</b> O\'Hara');
   await page.getByRole("button", { name: "Create" }).click();
   await page.getByRole("button", { name: "Publish now" }).click();
-  await expect(page.getByTestId("notice")).toHaveText("Saved as version 1.");
+  await expect(page.getByTestId("notice")).toHaveText("Published — view live. Version 1.");
   await expect(page.getByLabel("Headline")).toHaveValue(headline);
 
   const stored = await db.article.findFirstOrThrow({ where: { headline } });

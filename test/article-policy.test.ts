@@ -73,3 +73,15 @@ test("the workspace's status follows the same rule", () => {
       if (status === "DRAFT" || status === "ARCHIVED") assert.equal(shown, status);
     }
 });
+
+test("what a save tells the editor follows where the article stood for readers before and after", () => {
+  const past = times.past;
+  const future = times.future;
+  assert.equal(policy.saveOutcome(false, { status: "PUBLISHED", publishedAt: past }, now), "published");
+  assert.equal(policy.saveOutcome(true, { status: "PUBLISHED", publishedAt: past }, now), "updated");
+  assert.equal(policy.saveOutcome(false, { status: "SCHEDULED", publishedAt: future }, now), "scheduled");
+  assert.equal(policy.saveOutcome(true, { status: "PUBLISHED", publishedAt: future }, now), "scheduled", "moved back into the future");
+  assert.equal(policy.saveOutcome(true, { status: "DRAFT", publishedAt: past }, now), "unpublished");
+  assert.equal(policy.saveOutcome(false, { status: "DRAFT", publishedAt: null }, now), "draft");
+  assert.equal(policy.saveOutcome(true, { status: "ARCHIVED", publishedAt: past }, now), "archived");
+});

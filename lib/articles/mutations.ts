@@ -8,7 +8,7 @@ import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
 import { applyIntent, isConflict, type ArticleForm } from "./schema";
 import type { FieldErrors, Outcome } from "@/lib/actions/form-state";
-import { isVisibleToReaders } from "./policy";
+import { isVisibleToReaders, saveOutcome, type SaveOutcome } from "./policy";
 import { isSlugFree } from "./slug";
 import { editableColumns, snapshotOf, type ArticleSnapshot } from "./snapshot";
 import { displayName } from "@/lib/users/schema";
@@ -18,7 +18,7 @@ import { displayName } from "@/lib/users/schema";
 // record), and expires reader pages afterwards. Callers have parsed the form with its schema.
 
 export type SaveResult =
-  | { ok: true; id: string; version: number; slug: string }
+  | { ok: true; id: string; version: number; slug: string; outcome: SaveOutcome }
   | { ok: false; message: string; fieldErrors: FieldErrors }
   | { ok: false; message: string; conflict: ConflictInfo }
   | { ok: false; message: string; notFound: true };
@@ -186,7 +186,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
         before,
         after: { ...fields, authorIds },
       });
-      return { ok: true, id, version, slug };
+      return { ok: true, id, version, slug, outcome: saveOutcome(Boolean(wasPublic), { status, publishedAt }, now) };
     });
     if (result.ok) await invalidateReaderPages();
     return result;

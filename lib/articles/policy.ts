@@ -48,6 +48,18 @@ export function waitingToGoLive(now: Date) {
   } satisfies Prisma.ArticleWhereInput;
 }
 
+/** What a save did, as the editor is told it ("Published — view live", "Scheduled for …"). */
+export const SAVE_OUTCOMES = ["published", "updated", "scheduled", "unpublished", "archived", "draft"] as const;
+export type SaveOutcome = (typeof SAVE_OUTCOMES)[number];
+
+/** From where an article stood for readers before a save and where it stands after. */
+export function saveOutcome(wasVisible: boolean, after: { status: ArticleStatus; publishedAt: Date | null }, now: Date): SaveOutcome {
+  if (isVisibleToReaders({ ...after, deletedAt: null }, now)) return wasVisible ? "updated" : "published";
+  if ((LIVE_STATUSES as readonly string[]).includes(after.status)) return "scheduled";
+  if (after.status === "ARCHIVED") return "archived";
+  return wasVisible ? "unpublished" : "draft";
+}
+
 /**
  * The status the workspace shows, from the readers' rule: a live article readers can see is
  * "Published", one whose time has not come is "Scheduled", whatever was stored.

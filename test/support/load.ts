@@ -68,7 +68,7 @@ async function editorLoop(page: Page, articleId: string, until: number, acks: { 
     try {
       const handle = await page.waitForFunction(
         (after) => {
-          const match = document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./);
+          const match = document.querySelector('[data-testid="notice"]')?.textContent?.match(/Version (\d+)\./);
           return match && Number(match[1]) > after ? Number(match[1]) : null;
         },
         previous,

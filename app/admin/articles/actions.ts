@@ -9,7 +9,10 @@ import { articleFormSchema, restoreRevisionSchema } from "@/lib/articles/schema"
 export const saveArticleAction = formAction<typeof articleFormSchema, Awaited<ReturnType<typeof saveArticle>>, ArticleFormState>(
   articleFormSchema,
   (actor, form) => saveArticle(actor, form, form.id || undefined),
-  { invalid: "Some fields need attention.", redirectTo: (saved) => `/admin/articles/${saved.id}?saved=${saved.version}` },
+  {
+    invalid: "Some fields need attention.",
+    redirectTo: (saved) => `/admin/articles/${saved.id}?saved=${saved.version}&outcome=${saved.outcome}`,
+  },
 );
 export const restoreRevisionAction = formAction(restoreRevisionSchema, (actor, i) => restoreRevision(actor, i.id, i.revision, i.version), {
   redirectTo: (_, i) => `/admin/articles/${i.id}?restored=${i.revision}`,

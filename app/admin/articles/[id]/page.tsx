@@ -9,7 +9,7 @@ import { StatusBadge } from "@/components/admin/status-badge";
 import { utc } from "@/lib/dates";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { getArticleForEditor, listRevisions } from "@/lib/articles/queries";
-import { effectiveStatus } from "@/lib/articles/policy";
+import { effectiveStatus, SAVE_OUTCOMES, type SaveOutcome } from "@/lib/articles/policy";
 import { requireStaffPage } from "@/lib/auth/session";
 import { relatedPanelData } from "@/lib/related-links/queries";
 import * as relatedLinkActions from "../../related-links/actions";
@@ -30,6 +30,32 @@ export const metadata: Metadata = { title: "Edit article" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
+/**
+ * What a save did, in the editor's words, with the way to the live page when there is one:
+ * "Published — view live", "Updated — live now", "Scheduled for 2026-12-01 06:00 UTC".
+ */
+function savedNotice(outcome: string | undefined, version: number, article: { slug: string; publishedAt: Date | null }) {
+  const live = (
+    <Link href={`/articles/${article.slug}`} className="font-semibold underline">
+      view live
+    </Link>
+  );
+  const done: Record<SaveOutcome, React.ReactNode> = {
+    published: <>Published — {live}.</>,
+    updated: <>Updated — live now: {live}.</>,
+    scheduled: <>Scheduled for {utc(article.publishedAt)}: readers see it then.</>,
+    unpublished: <>Unpublished: readers no longer see it.</>,
+    archived: <>Archived: readers no longer see it.</>,
+    draft: <>Saved as a draft.</>,
+  };
+  const said = SAVE_OUTCOMES.includes(outcome as SaveOutcome) ? done[outcome as SaveOutcome] : <>Saved.</>;
+  return (
+    <>
+      {said} Version {version}.
+    </>
+  );
+}
+
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
@@ -43,7 +69,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   if (!article || !related) notFound();
   const status = effectiveStatus(article.status, article.publishedAt, new Date());
   const notice = query.saved
-    ? `Saved as version ${query.saved}.`
+    ? savedNotice(query.outcome, Number(query.saved), article)
     : query.restored
       ? `Restored revision ${query.restored} as a new version.`
       : query.untrashed
