@@ -138,6 +138,7 @@ test("admins manage users; the last active admin cannot be disabled", async ({ p
   await row.getByLabel(`Role of ${email}`, { exact: true }).selectOption("ADMIN");
   await row.getByRole("button", { name: `Save role of ${email}` }).click();
   await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { email } })).role).toBe("ADMIN");
+  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: `Disable ${email}` }).click();
   await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { email } })).disabled).toBe(true);
 
@@ -146,6 +147,7 @@ test("admins manage users; the last active admin cannot be disabled", async ({ p
   await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { disabled: true } });
   try {
     await page.goto("/admin/users");
+    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: `Disable ${me.email}` }).click();
     await expect(page.getByText("This is the last active administrator: make another user an active administrator first.")).toBeVisible();
     expect((await db.user.findUniqueOrThrow({ where: { id: me.id } })).disabled).toBe(false);

@@ -60,3 +60,42 @@ test("a future publish time left on Draft is refused with the way out, not saved
   );
   expect((await db.article.findFirstOrThrow({ where: { headline } })).status).toBe("SCHEDULED");
 });
+
+test("disabling asks first; the disabled user is told so only after typing the right password", async ({ page, browser, loginAs, db }) => {
+  await loginAs("ADMIN");
+  const editor = await createUser("EDITOR");
+  await page.goto("/admin/users");
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole("button", { name: `Disable ${editor.email}` }).click();
+  await expect.poll(() => asked).toContain(`Disable ${editor.email}?`);
+  expect((await db.user.findUniqueOrThrow({ where: { id: editor.id } })).disabled).toBe(false);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: `Disable ${editor.email}` }).click();
+  await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: editor.id } })).disabled).toBe(true);
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/login");
+  await other.getByLabel("Email").fill(editor.email);
+  await other.getByLabel("Password").fill("not the password at all");
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other.getByTestId("login-error")).toHaveText("Email or password is incorrect.");
+  await other.getByLabel("Password").fill(editor.password);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other.getByTestId("login-error")).toHaveText("This account is disabled. Ask an administrator to enable it.");
+  await other.context().close();
+});
+
+test.describe("on a clock far from UTC", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("the publish time says the same moment on the editor's own clock", async ({ page, loginAs }) => {
+    await loginAs("EDITOR");
+    await page.goto("/admin/articles/new");
+    await page.getByLabel("Publish date and time (UTC)").fill("2030-01-02T00:00");
+    await expect(page.getByTestId("local-time")).toHaveText(/^2030-01-02 00:00 UTC is .*09:00.*GMT\+9.* your time\.$/);
+  });
+});

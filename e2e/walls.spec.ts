@@ -232,6 +232,7 @@ test("a stolen cookie dies with sign-out, a password reset, disabling and a role
       await row.getByRole("button", { name: "Reset password" }).click();
       await expect(row.getByText("Password reset. The user's sessions have ended.")).toBeVisible();
     } else if (change === "disable") {
+      page.once("dialog", (dialog) => void dialog.accept());
       await row.getByRole("button", { name: `Disable ${victim.email}` }).click();
       await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: victim.id } })).disabled).toBe(true);
     } else {

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from "@/lib/actions/form-state";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import type { ArticleFormDefaults, ArticleFormState, PickedAuthor } from "@/lib/articles/form";
 import { articleFormSchema } from "@/lib/articles/schema";
+import { UtcTimeInput } from "./local-time";
 import { StatusOptions } from "./status-badge";
 import { slugify } from "@/lib/text";
 import { AuthorPicker } from "./author-picker";
@@ -204,7 +205,7 @@ export function ArticleForm({
             errors={errors.publishedAt}
             hint="A future time with status Scheduled publishes then, by itself."
           >
-            {(p) => <input {...p} name="publishedAt" type="datetime-local" defaultValue={v("publishedAt")} className={inputClass} />}
+            {(p) => <UtcTimeInput {...p} name="publishedAt" defaultValue={v("publishedAt")} className={inputClass} />}
           </Field>
           <div className="flex flex-wrap gap-2">
             <button type="submit" name="intent" value="save" className={buttonClass} disabled={pending}>

@@ -80,7 +80,13 @@ export function UserAccessControls({
         </button>
         <Message state={roleState} />
       </form>
-      <form action={disableAction}>
+      <form
+        action={disableAction}
+        onSubmit={(e) => {
+          const question = `Disable ${user.email}? They are signed out everywhere at once and cannot sign in until enabled again.`;
+          if (!user.disabled && !window.confirm(question)) e.preventDefault();
+        }}
+      >
         <input type="hidden" name="id" value={user.id} />
         <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
         <button type="submit" className={secondaryButtonClass} disabled={disablePending}>
