@@ -99,3 +99,16 @@ test.describe("on a clock far from UTC", () => {
     await expect(page.getByTestId("local-time")).toHaveText(/^2030-01-02 00:00 UTC is .*09:00.*GMT\+9.* your time\.$/);
   });
 });
+
+test("after a deploy, an open workspace tab says Byline was updated and offers a reload", async ({ page, loginAs }) => {
+  await loginAs("EDITOR");
+  await page.goto("/admin/authors");
+  await expect(page.getByRole("heading", { name: "Authors" })).toBeVisible();
+  // The build the tab was loaded from is gone: its scripts no longer exist on the server.
+  await page.route("**/_next/static/chunks/**", (route) => route.fulfill({ status: 404, body: "Not found" }));
+  await page.getByRole("link", { name: "New article" }).click();
+  await expect(page.getByRole("heading", { name: "Byline has been updated" })).toBeVisible();
+  await page.unroute("**/_next/static/chunks/**");
+  await page.getByRole("button", { name: "Reload the page" }).click();
+  await expect(page.getByRole("heading", { name: "New article" })).toBeVisible();
+});
