@@ -41,6 +41,7 @@ test("an admin curates an imported article's related stories and readers see eve
   await panel.getByRole("button", { name: `Move “${TUNISIA}” up` }).focus();
   await page.keyboard.press("Enter");
   await expect(panel.getByTestId("related-link").first()).toContainText(TUNISIA);
+  await expect(panel.getByText("Order saved.")).toBeVisible();
   expect(await readerRelatedNow()).toEqual([tunisia.headline, russia.headline]);
 
   // An external link, validated and marked for readers.

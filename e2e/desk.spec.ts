@@ -112,3 +112,62 @@ test("after a deploy, an open workspace tab says Byline was updated and offers a
   await page.getByRole("button", { name: "Reload the page" }).click();
   await expect(page.getByRole("heading", { name: "New article" })).toBeVisible();
 });
+
+test("related stories are curated with the keyboard alone: attach, reorder with focus kept and announced, remove", async ({
+  page,
+  loginAs,
+  db,
+}) => {
+  await loginAs("ADMIN");
+  const owner = await createArticle({ headline: uniqueHeadline("Flood defences") });
+  const first = await createArticle({ headline: uniqueHeadline("River levels") });
+  const second = await createArticle({ headline: uniqueHeadline("Sandbag shortage") });
+  const added = await createArticle({ headline: uniqueHeadline("Evacuation routes") });
+  for (const [position, target] of [first, second].entries()) {
+    await db.relatedLink.create({
+      data: { articleId: owner.id, position, label: target.headline, labelKey: headlineKey(target.headline), targetArticleId: target.id },
+    });
+  }
+  await page.goto(`/admin/articles/${owner.id}`);
+  const panel = page.getByTestId("related-panel");
+
+  // Attach: find the article by headline, then add it.
+  await panel.getByLabel("Search articles by headline").focus();
+  await page.keyboard.type(added.headline);
+  await page.keyboard.press("Enter");
+  await panel.getByRole("button", { name: `Add “${added.headline}”` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("related-link")).toHaveCount(3);
+  await expect(panel.getByTestId("related-link").nth(2)).toContainText(added.headline);
+
+  // Reorder: up twice; focus stays on the moved story's button, and each move is announced.
+  const up = panel.getByRole("button", { name: `Move “${added.headline}” up` });
+  await up.focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("related-announcement")).toHaveText(`Moved “${added.headline}” to position 2 of 3.`);
+  await expect(up).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("related-announcement")).toHaveText(`Moved “${added.headline}” to position 1 of 3.`);
+  // At the top, "up" is no longer possible: the focus moves to the story's "down".
+  await expect(panel.getByRole("button", { name: `Move “${added.headline}” down` })).toBeFocused();
+  await expect(panel.getByText("Order saved.")).toBeVisible();
+  await expect
+    .poll(async () =>
+      (await db.relatedLink.findMany({ where: { articleId: owner.id }, orderBy: { position: "asc" } })).map((l) => l.targetArticleId),
+    )
+    .toEqual([added.id, first.id, second.id]);
+
+  // Move to the top, then remove.
+  await panel.getByRole("button", { name: `Move “${second.headline}” to the top` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("related-announcement")).toHaveText(`Moved “${second.headline}” to position 1 of 3.`);
+  await expect(panel.getByTestId("related-link").first()).toContainText(second.headline);
+  await panel.getByRole("button", { name: `Remove “${first.headline}”` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("related-link")).toHaveCount(2);
+  await expect
+    .poll(async () =>
+      (await db.relatedLink.findMany({ where: { articleId: owner.id }, orderBy: { position: "asc" } })).map((l) => l.targetArticleId),
+    )
+    .toEqual([second.id, added.id]);
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/form-state";
 import type { Candidate, PanelLink } from "@/lib/related-links/queries";
@@ -44,16 +44,23 @@ export function RelatedPanel({ actions, articleId, canEdit, relatedEnabled, link
   const [order, setOrder] = useState(links.map((l) => l.id));
   const [dragging, setDragging] = useState<string | null>(null);
   const [reorderState, setReorderState] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
   const [, startTransition] = useTransition();
+  // The move button to focus once the list has re-rendered: focus stays on the item that moved.
+  const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
+  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
   const byId = new Map(links.map((l) => [l.id, l]));
   const ordered = order.map((id) => byId.get(id)).filter((l): l is Props["links"][number] => !!l);
 
-  function drop(targetId: string) {
-    if (!dragging || dragging === targetId) return;
-    const next = order.filter((id) => id !== dragging);
-    next.splice(next.indexOf(targetId), 0, dragging);
+  useEffect(() => {
+    if (focusAfterMove) moveButtons.current.get(focusAfterMove)?.focus();
+  }, [order, focusAfterMove]);
+
+  function saveOrder(next: string[], movedId: string) {
     setOrder(next);
-    setDragging(null);
+    const position = next.indexOf(movedId) + 1;
+    setAnnouncement(`Moved “${byId.get(movedId)?.label ?? ""}” to position ${position} of ${next.length}.`);
+    setReorderState("Saving the order…");
     const data = new FormData();
     data.set("articleId", articleId);
     data.set("order", next.join(","));
@@ -61,6 +68,26 @@ export function RelatedPanel({ actions, articleId, canEdit, relatedEnabled, link
       const result = await actions.reorder({}, data);
       setReorderState(result.ok ? "Order saved." : (result.message ?? "Could not save the order."));
     });
+  }
+
+  function drop(targetId: string) {
+    if (!dragging || dragging === targetId) return;
+    const next = order.filter((id) => id !== dragging);
+    next.splice(next.indexOf(targetId), 0, dragging);
+    setDragging(null);
+    saveOrder(next, dragging);
+  }
+
+  /** Moves a link by the keyboard or the mouse; the focus follows it (to the other arrow at either end). */
+  function move(id: string, to: "up" | "down" | "top") {
+    const from = order.indexOf(id);
+    const target = to === "top" ? 0 : to === "up" ? from - 1 : from + 1;
+    if (target < 0 || target >= order.length || target === from) return;
+    const next = order.filter((other) => other !== id);
+    next.splice(target, 0, id);
+    const direction = to === "down" ? (target === next.length - 1 ? "up" : "down") : target === 0 ? "down" : "up";
+    setFocusAfterMove(`${id}:${direction}`);
+    saveOrder(next, id);
   }
 
   return (
@@ -85,6 +112,9 @@ export function RelatedPanel({ actions, articleId, canEdit, relatedEnabled, link
         </span>
       </div>
       {!canEdit && <p className="mb-3 text-sm text-muted">Only administrators can change related stories.</p>}
+      <p aria-live="polite" className="sr-only" data-testid="related-announcement">
+        {announcement}
+      </p>
       {reorderState && (
         <p role="status" className="mb-2 text-sm">
           {reorderState}
@@ -117,15 +147,30 @@ export function RelatedPanel({ actions, articleId, canEdit, relatedEnabled, link
                 {canEdit && (
                   <span className="flex flex-wrap gap-1">
                     {(["up", "down"] as const).map((direction) => (
-                      <ActionButton
+                      <button
                         key={direction}
-                        action={actions.move}
-                        fields={{ linkId: link.id, direction }}
-                        label={direction === "up" ? "↑" : "↓"}
-                        ariaLabel={`Move “${link.label}” ${direction}`}
+                        type="button"
+                        ref={(button) => {
+                          if (button) moveButtons.current.set(`${link.id}:${direction}`, button);
+                          else moveButtons.current.delete(`${link.id}:${direction}`);
+                        }}
+                        disabled={direction === "up" ? i === 0 : i === ordered.length - 1}
+                        onClick={() => move(link.id, direction)}
+                        aria-label={`Move “${link.label}” ${direction}`}
                         className={small}
-                      />
+                      >
+                        {direction === "up" ? "↑" : "↓"}
+                      </button>
                     ))}
+                    <button
+                      type="button"
+                      disabled={i === 0}
+                      onClick={() => move(link.id, "top")}
+                      aria-label={`Move “${link.label}” to the top`}
+                      className={small}
+                    >
+                      Top
+                    </button>
                     <ActionButton
                       action={actions.remove}
                       fields={{ linkId: link.id }}

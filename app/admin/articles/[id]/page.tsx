@@ -107,7 +107,14 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <ArticleForm key={article.version} defaults={defaultsOf(article)} save={saveArticleAction} />
       <RelatedPanel
         actions={relatedPanelActions}
-        key={related.links.map((l) => `${l.id}:${l.label}:${l.state}`).join("|") + related.relatedEnabled}
+        // A new panel when links come or go or change, not when they only change places: a
+        // keyboard reorder keeps its focus and its announcement.
+        key={
+          related.links
+            .map((l) => `${l.id}:${l.label}:${l.state}`)
+            .sort()
+            .join("|") + related.relatedEnabled
+        }
         articleId={article.id}
         canEdit={user.role === "ADMIN"}
         linkSearch={linkSearch}
