@@ -171,3 +171,23 @@ test("related stories are curated with the keyboard alone: attach, reorder with 
     )
     .toEqual([second.id, added.id]);
 });
+
+test("the audit log reads as words: who, what by name with a link, and each field before → after", async ({ page, loginAs }) => {
+  const me = await loginAs("ADMIN");
+  const article = await createArticle({ headline: uniqueHeadline("Port strike called off") });
+  const renamed = `${article.headline}, unions say`;
+  await page.goto(`/admin/articles/${article.id}`);
+  await page.getByLabel("Headline", { exact: true }).fill(renamed);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toContainText("Version 2.");
+
+  await page.goto(`/admin/audit?entity=article&user=${me.id}`);
+  const event = page.getByTestId("audit-event").first();
+  await expect(event).toContainText(me.name);
+  await expect(event).toContainText("update article");
+  await expect(event.getByRole("link", { name: renamed })).toHaveAttribute("href", `/admin/articles/${article.id}`);
+  const changes = event.getByTestId("audit-changes");
+  await expect(changes).toContainText(`headline${article.headline} → ${renamed}`);
+  await expect(event).not.toContainText("{");
+  await expect(event).not.toContainText(article.id);
+});

@@ -25,6 +25,84 @@ export const listAuditEvents = authorized(
       }),
       db.auditEvent.count({ where }),
     ]);
-    return { events, total, page, pages: pageCount(total, AUDIT_PAGE_SIZE) };
+    return { events: await readable(events), total, page, pages: pageCount(total, AUDIT_PAGE_SIZE) };
   },
 );
+
+/** One field's change, as the log shows it: "headline: Old → New". */
+export type FieldChange = { field: string; before: string | null; after: string | null };
+export type ReadableEvent = {
+  id: string;
+  createdAt: Date;
+  who: string;
+  action: string;
+  entityType: string;
+  /** What was changed, by name (a headline, an author's or user's name, a link's label), and where to see it now. */
+  subject: { title: string; href: string | null };
+  changes: FieldChange[];
+};
+
+type Fields = Record<string, unknown>;
+
+/** A stored value as words: lists joined, empty as nothing, true/false as yes/no. */
+function shown(value: unknown): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (Array.isArray(value)) return value.length ? value.map((v) => String(v)).join(", ") : null;
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  return String(value);
+}
+
+/** Events with names instead of ids and each changed field before → after, in a few batched reads. */
+async function readable(
+  events: { id: string; createdAt: Date; userLabel: string; entityType: string; entityId: string; action: string; summary: string }[],
+) {
+  const parsed = events.map((e) => ({ ...e, diff: JSON.parse(e.summary) as { before?: Fields; after?: Fields } }));
+  const idsOf = (type: string) => parsed.filter((e) => e.entityType === type).map((e) => e.entityId);
+  const linkArticleIds = parsed
+    .filter((e) => e.entityType === "related-link")
+    .map((e) => String(e.diff.after?.articleId ?? e.diff.before?.articleId ?? ""))
+    .filter(Boolean);
+  const [articles, authors, users] = await Promise.all([
+    db.article.findMany({ where: { id: { in: [...idsOf("article"), ...linkArticleIds] } }, select: { id: true, headline: true } }),
+    db.author.findMany({ where: { id: { in: idsOf("author") } }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { id: { in: idsOf("user") } }, select: { id: true, name: true, email: true } }),
+  ]);
+  const headline = new Map(articles.map((a) => [a.id, a.headline]));
+  const authorName = new Map(authors.map((a) => [a.id, a.name]));
+  const userName = new Map(users.map((u) => [u.id, u.name || u.email]));
+  return parsed.map((e): ReadableEvent => {
+    const before = e.diff.before ?? {};
+    const after = e.diff.after ?? {};
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    let subject: ReadableEvent["subject"];
+    if (e.entityType === "article") {
+      const title = headline.get(e.entityId) ?? shown(after.headline ?? before.headline) ?? "(deleted article)";
+      subject = { title, href: headline.has(e.entityId) ? `/admin/articles/${e.entityId}` : null };
+    } else if (e.entityType === "author") {
+      subject = {
+        title: authorName.get(e.entityId) ?? shown(after.name ?? before.name) ?? "(deleted author)",
+        href: authorName.has(e.entityId) ? `/admin/authors/${e.entityId}` : null,
+      };
+    } else if (e.entityType === "user") {
+      subject = { title: userName.get(e.entityId) ?? "(deleted user)", href: "/admin/users" };
+    } else {
+      const owner = String(after.articleId ?? before.articleId ?? "");
+      const label = shown(after.label ?? before.label) ?? "a related story";
+      subject = {
+        title: owner && headline.has(owner) ? `${label} on “${headline.get(owner)}”` : label,
+        href: owner && headline.has(owner) ? `/admin/articles/${owner}` : null,
+      };
+    }
+    return {
+      id: e.id,
+      createdAt: e.createdAt,
+      who: e.userLabel,
+      action: e.action,
+      entityType: e.entityType,
+      subject,
+      changes: fields
+        .filter((f) => f !== "articleId")
+        .map((field) => ({ field, before: shown(before[field]), after: shown(after[field]) })),
+    };
+  });
+}

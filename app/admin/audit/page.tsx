@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Fragment } from "react";
 import { Pagination } from "@/components/ui/pagination";
 import { utc } from "@/lib/dates";
 import { buttonClass, inputClass } from "@/components/ui/field";
@@ -70,14 +72,30 @@ export default async function AuditPage({ searchParams }: Props) {
         {log.events.map((e) => (
           <tr key={e.id} className="border-b border-rule align-top" data-testid="audit-event">
             <td className="whitespace-nowrap py-1 pr-3">{utc(e.createdAt)}</td>
-            <td className="pr-3">{e.userLabel}</td>
+            <td className="pr-3">{e.who}</td>
             <td className="pr-3">
-              {e.entityType} {e.action}
-              <br />
-              <span className="text-xs text-muted">{e.entityId}</span>
+              {e.action} {e.entityType.replace("-", " ")}{" "}
+              {e.subject.href ? (
+                <Link href={e.subject.href} className="underline">
+                  {e.subject.title}
+                </Link>
+              ) : (
+                e.subject.title
+              )}
             </td>
             <td>
-              <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify(JSON.parse(e.summary), null, 1)}</pre>
+              {e.changes.length > 0 && (
+                <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-2 text-xs" data-testid="audit-changes">
+                  {e.changes.map((c) => (
+                    <Fragment key={c.field}>
+                      <dt className="font-semibold">{c.field}</dt>
+                      <dd className="break-words">
+                        {c.before ?? "—"} → {c.after ?? "—"}
+                      </dd>
+                    </Fragment>
+                  ))}
+                </dl>
+              )}
             </td>
           </tr>
         ))}
