@@ -44,13 +44,19 @@ export type ReadableEvent = {
 
 type Fields = Record<string, unknown>;
 
-/** A stored value as words: lists joined, empty as nothing, true/false as yes/no. */
-function shown(value: unknown): string | null {
+/** A stored value as words: ids as names, lists joined, times in UTC, empty as nothing, true/false as yes/no. */
+function shown(value: unknown, names?: Map<string, string>): string | null {
   if (value === null || value === undefined || value === "") return null;
-  if (Array.isArray(value)) return value.length ? value.map((v) => String(v)).join(", ") : null;
+  if (Array.isArray(value)) return value.length ? value.map((v) => shown(v, names) ?? "").join(", ") : null;
   if (typeof value === "boolean") return value ? "yes" : "no";
-  return String(value);
+  const text = String(value);
+  if (names?.has(text)) return names.get(text)!;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(text)) return `${text.slice(0, 16).replace("T", " ")} UTC`;
+  return text;
 }
+
+/** Fields whose values are ids, and whose names to show instead. */
+const NAMED_BY: Record<string, "article" | "author"> = { targetArticleId: "article", authorIds: "author" };
 
 /** Events with names instead of ids and each changed field before → after, in a few batched reads. */
 async function readable(
@@ -62,9 +68,15 @@ async function readable(
     .filter((e) => e.entityType === "related-link")
     .map((e) => String(e.diff.after?.articleId ?? e.diff.before?.articleId ?? ""))
     .filter(Boolean);
+  const valuesOf = (field: string) =>
+    parsed.flatMap((e) => [e.diff.before?.[field], e.diff.after?.[field]].flat()).filter((v): v is string => typeof v === "string");
   const [articles, authors, users] = await Promise.all([
-    db.article.findMany({ where: { id: { in: [...idsOf("article"), ...linkArticleIds] } }, select: { id: true, headline: true } }),
-    db.author.findMany({ where: { id: { in: idsOf("author") } }, select: { id: true, name: true } }),
+    db.article.findMany({
+      // A reorder is recorded against the article whose links it reorders.
+      where: { id: { in: [...idsOf("article"), ...idsOf("related-link"), ...linkArticleIds, ...valuesOf("targetArticleId")] } },
+      select: { id: true, headline: true },
+    }),
+    db.author.findMany({ where: { id: { in: [...idsOf("author"), ...valuesOf("authorIds")] } }, select: { id: true, name: true } }),
     db.user.findMany({ where: { id: { in: idsOf("user") } }, select: { id: true, name: true, email: true } }),
   ]);
   const headline = new Map(articles.map((a) => [a.id, a.headline]));
@@ -86,8 +98,8 @@ async function readable(
     } else if (e.entityType === "user") {
       subject = { title: userName.get(e.entityId) ?? "(deleted user)", href: "/admin/users" };
     } else {
-      const owner = String(after.articleId ?? before.articleId ?? "");
-      const label = shown(after.label ?? before.label) ?? "a related story";
+      const owner = String(after.articleId ?? before.articleId ?? (headline.has(e.entityId) ? e.entityId : ""));
+      const label = shown(after.label ?? before.label) ?? "the related stories";
       subject = {
         title: owner && headline.has(owner) ? `${label} on “${headline.get(owner)}”` : label,
         href: owner && headline.has(owner) ? `/admin/articles/${owner}` : null,
@@ -101,8 +113,12 @@ async function readable(
       entityType: e.entityType,
       subject,
       changes: fields
-        .filter((f) => f !== "articleId")
-        .map((field) => ({ field, before: shown(before[field]), after: shown(after[field]) })),
+        // The owning article is the subject already; a reorder's ids say nothing a reader can use.
+        .filter((field) => field !== "articleId" && field !== "order")
+        .map((field) => {
+          const names = NAMED_BY[field] === "article" ? headline : NAMED_BY[field] === "author" ? authorName : undefined;
+          return { field, before: shown(before[field], names), after: shown(after[field], names) };
+        }),
     };
   });
 }
