@@ -59,6 +59,9 @@ let killed = false;
 
 async function editorLoop(page: Page, articleId: string, until: number, acks: { version: number; body: string }[]) {
   await page.goto(`${base}/admin/articles/${articleId}`);
+  // Text typed before the form has hydrated is replaced by the form's own state (issue 16's
+  // business): a simulated editor starts typing once the page is quiet, as a person would.
+  await page.waitForLoadState("networkidle");
   for (let n = 1; Date.now() < until && !killed; n++) {
     const body = `Load edit ${n} at ${Date.now()}.`;
     await page.getByLabel("Body", { exact: true }).fill(body);
