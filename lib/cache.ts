@@ -58,7 +58,7 @@ export function refreshWorkspace(path?: string): void {
 }
 
 /** A strong ETag for a response body. */
-export function etagOf(body: string): string {
+function etagOf(body: string): string {
   return `"${createHash("sha1").update(body).digest("base64url")}"`;
 }
 

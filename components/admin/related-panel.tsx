@@ -20,7 +20,6 @@ type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 export type RelatedLinkActions = {
   add: Action;
   attach: Action;
-  move: Action;
   remove: Action;
   reorder: Action;
   setEnabled: Action;

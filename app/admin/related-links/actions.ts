@@ -4,7 +4,6 @@ import { formAction } from "@/lib/actions/workspace-action";
 import {
   addRelatedLink,
   attachTarget,
-  moveRelatedLink,
   removeRelatedLink,
   reorderRelatedLinks,
   setRelatedEnabled,
@@ -30,7 +29,6 @@ export const attachTargetAction = formAction(attachTargetSchema, (actor, i) => a
 export const removeRelatedLinkAction = formAction(moveLinkSchema.pick({ linkId: true }), (actor, i) => removeRelatedLink(actor, i.linkId), {
   refresh,
 });
-export const moveRelatedLinkAction = formAction(moveLinkSchema, (actor, i) => moveRelatedLink(actor, i.linkId, i.direction), { refresh });
 export const reorderRelatedLinksAction = formAction(reorderLinksSchema, (actor, i) => reorderRelatedLinks(actor, i.articleId, i.order), {
   refresh,
 });

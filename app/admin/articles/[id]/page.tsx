@@ -19,7 +19,6 @@ import { DataTable } from "@/components/ui/data-table";
 const relatedPanelActions = {
   add: relatedLinkActions.addRelatedLinkAction,
   attach: relatedLinkActions.attachTargetAction,
-  move: relatedLinkActions.moveRelatedLinkAction,
   remove: relatedLinkActions.removeRelatedLinkAction,
   reorder: relatedLinkActions.reorderRelatedLinksAction,
   setEnabled: relatedLinkActions.setRelatedEnabledAction,
