@@ -22,17 +22,19 @@ test("the same story cannot be attached twice as a related story", async ({ page
   const owner = await createArticle({ headline: uniqueHeadline("Harbour strike") });
   const target = await createArticle({ headline: uniqueHeadline("Dockers vote") });
   const label = `${target.headline} (label)`;
-  const waiting = await db.relatedLink.create({ data: { articleId: owner.id, position: 0, label, labelKey: headlineKey(label) } });
-  await page.goto(`/admin/articles/${owner.id}?linkSearch=${encodeURIComponent(target.headline)}`);
+  await db.relatedLink.create({ data: { articleId: owner.id, position: 0, label, labelKey: headlineKey(label) } });
+  await page.goto(`/admin/articles/${owner.id}/related`);
   const panel = page.getByTestId("related-panel");
+  await panel.getByLabel("Search articles by headline").fill(target.headline);
   await panel.getByRole("button", { name: `Add “${target.headline}”` }).click();
-  await expect(panel.getByTestId("related-link")).toHaveCount(2);
+  await expect(panel.getByRole("list", { name: "Related links in order" }).getByTestId("related-link")).toHaveCount(1);
   await panel.getByRole("button", { name: `Add “${target.headline}”` }).click();
   await expect(panel.getByText("That story is already a related story of this article.")).toBeVisible();
   // Nor by attaching a waiting label to it.
-  await page.goto(`/admin/articles/${owner.id}?candidates=${waiting.id}`);
+  await panel.getByTestId("unresolved-summary").click();
+  await panel.getByRole("button", { name: `More candidates for “${label}”` }).click();
   await panel.getByRole("button", { name: `Attach “${target.headline}” to “${label}”` }).click();
-  await expect(panel.getByText("That story is already a related story of this article.")).toBeVisible();
+  await expect(panel.getByText("That story is already a related story of this article.").nth(1)).toBeVisible();
   expect(await db.relatedLink.count({ where: { articleId: owner.id, targetArticleId: target.id } })).toBe(1);
   await eventually(page, `/articles/${owner.slug}`, () =>
     expect(page.getByRole("complementary", { name: "Related stories" }).getByRole("link", { name: target.headline })).toHaveCount(1, {
@@ -128,7 +130,7 @@ test("related stories are curated with the keyboard alone: attach, reorder with 
       data: { articleId: owner.id, position, label: target.headline, labelKey: headlineKey(target.headline), targetArticleId: target.id },
     });
   }
-  await page.goto(`/admin/articles/${owner.id}`);
+  await page.goto(`/admin/articles/${owner.id}/related`);
   const panel = page.getByTestId("related-panel");
 
   // Attach: find the article by headline, then add it.
@@ -165,6 +167,8 @@ test("related stories are curated with the keyboard alone: attach, reorder with 
   await panel.getByRole("button", { name: `Remove “${first.headline}”` }).focus();
   await page.keyboard.press("Enter");
   await expect(panel.getByTestId("related-link")).toHaveCount(2);
+  await expect(panel.getByTestId("related-status")).toHaveText(`Removed “${first.headline}”.`);
+  await expect(panel.getByRole("heading", { name: "Curated links (2)" })).toBeFocused();
   await expect
     .poll(async () =>
       (await db.relatedLink.findMany({ where: { articleId: owner.id }, orderBy: { position: "asc" } })).map((l) => l.targetArticleId),
@@ -190,4 +194,46 @@ test("the audit log reads as words: who, what by name with a link, and each fiel
   await expect(changes).toContainText(`headline${article.headline} → ${renamed}`);
   await expect(event).not.toContainText("{");
   await expect(event).not.toContainText(article.id);
+});
+
+test("an imported article's unresolved labels fold away with their count: attach all close matches, remove the rest", async ({
+  page,
+  loginAs,
+  db,
+}) => {
+  await loginAs("ADMIN");
+  const tag = uniqueHeadline("").trim();
+  const owner = await createArticle({ headline: uniqueHeadline("Election night roundup") });
+  const close = await createArticle({ headline: `Turnout record in northern provinces ${tag}` });
+  const labels = [
+    `Turnout record in northern provinces ${tag}`,
+    ...Array.from({ length: 11 }, (_, i) => `Unmatched wire label ${i} ${tag}`),
+  ];
+  await db.relatedLink.createMany({
+    data: labels.map((label, position) => ({ articleId: owner.id, position, label, labelKey: headlineKey(label) })),
+  });
+  await page.goto(`/admin/articles/${owner.id}/related`);
+  const panel = page.getByTestId("related-panel");
+  // Search and add sit above the labels, which stay folded until asked for.
+  await expect(panel.getByLabel("Search articles by headline")).toBeInViewport();
+  const unresolved = panel.getByTestId("unresolved-labels");
+  await expect(panel.getByTestId("unresolved-summary")).toContainText("12 unresolved labels");
+  await expect(unresolved.getByTestId("related-link").first()).toBeHidden();
+
+  await panel.getByTestId("unresolved-summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(unresolved.getByRole("button", { name: "Attach all matches ≥ 80 % (1)" })).toBeVisible();
+  await unresolved.getByRole("button", { name: "Attach all matches ≥ 80 % (1)" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("related-status")).toHaveText("Attached 1 label to a matching article.");
+  await expect(panel.getByRole("list", { name: "Related links in order" }).getByTestId("related-link")).toContainText([close.headline]);
+  await expect(panel.getByTestId("unresolved-summary")).toContainText("11 unresolved labels");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await unresolved.getByRole("button", { name: "Remove all 11 unresolved" }).click();
+  await expect(panel.getByTestId("related-status")).toHaveText("Removed 11 unresolved labels.");
+  await expect(unresolved).toHaveCount(0);
+  expect(await db.relatedLink.findMany({ where: { articleId: owner.id }, select: { targetArticleId: true } })).toEqual([
+    { targetArticleId: close.id },
+  ]);
 });

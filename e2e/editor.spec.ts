@@ -137,7 +137,7 @@ test("two editors save the same article: the second sees a conflict and loses no
   await otherContext.close();
 });
 
-test("revisions: a readable diff against the current version, and a restore that publishes nothing", async ({ page, loginAs, db }) => {
+test("history: any two versions compared word by word, and a restore that publishes nothing", async ({ page, loginAs, db }) => {
   await loginAs("EDITOR");
   const headline = uniqueHeadline("Harbour reopens");
   await fillNewArticle(page, headline, "Line one.\n\nLine two.");
@@ -147,13 +147,27 @@ test("revisions: a readable diff against the current version, and a restore that
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("notice")).toHaveText("Saved as a draft. Version 2.");
 
-  await page.getByRole("row", { name: /^1 / }).getByRole("link", { name: "Compare with current" }).click();
+  // The history has its own tab; it opens on what the latest save changed, word by word.
+  await page.getByRole("navigation", { name: "This article" }).getByRole("link", { name: "History" }).click();
   const body = page.getByRole("region", { name: "Changes to Body" });
-  await expect(body.locator('[data-diff="removed"]')).toHaveText("- Line two.");
-  await expect(body.locator('[data-diff="added"]')).toHaveText("+ Line two, rewritten.");
-  await page.getByRole("button", { name: "Restore revision 1" }).click();
+  await expect(body.locator('[data-diff="removed-words"]')).toHaveText("two.");
+  await expect(body.locator('[data-diff="added-words"]')).toHaveText("two, rewritten.");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Restore version 1" }).click();
   await expect(page.getByTestId("notice")).toHaveText("Restored revision 1 as a new version.");
   await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Line one.\n\nLine two.");
+
+  // Any two versions compare: 1 and 3 have the same text, 2 and 3 differ.
+  await page.getByRole("link", { name: "History" }).click();
+  await page.getByLabel("Older version").selectOption("1");
+  await page.getByLabel("Newer version").selectOption("3");
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page.getByTestId("comparison")).toContainText("The two versions have the same text.");
+  await page
+    .getByRole("row", { name: /^Version 2 / })
+    .getByRole("link", { name: /Compare with current/ })
+    .click();
+  await expect(page.getByRole("region", { name: "Changes to Body" }).locator('[data-diff="added-words"]')).toHaveText("two.");
   const article = await db.article.findFirstOrThrow({ where: { headline } });
   expect(article.version).toBe(3);
   expect(article.status).toBe("DRAFT");

@@ -146,7 +146,8 @@ async function readsOfDraft(context: BrowserContext, articleId: string) {
   const paths = [
     `/admin/articles/${articleId}`,
     `/admin/articles/${articleId}/preview`,
-    `/admin/articles/${articleId}/revisions/1`,
+    `/admin/articles/${articleId}/revisions?from=1&to=2`,
+    `/admin/articles/${articleId}/related`,
     "/admin/articles",
   ];
   const bodies: string[] = [];

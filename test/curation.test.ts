@@ -103,8 +103,56 @@ test("add, label, attach, reorder and remove links, each audited and in order", 
 
   assert.equal((await links.attachTarget(admin, waiting.id, owner)).ok, false, "never to itself");
   assert.equal((await links.reorderRelatedLinks(admin, owner, ["bogus"])).ok, false);
-  await links.setRelatedEnabled(admin, owner, false);
-  assert.equal((await t.db.article.findUniqueOrThrow({ where: { id: owner } })).relatedEnabled, false);
+  await links.setRelatedSwitch(admin, owner, "curated", false);
+  await links.setRelatedSwitch(admin, owner, "suggestions", false);
+  const switched = await t.db.article.findUniqueOrThrow({ where: { id: owner } });
+  assert.deepEqual([switched.relatedEnabled, switched.suggestionsEnabled], [false, false]);
+  assert.equal((await lastAudit(owner)).action, "suggestions off");
+});
+
+test("bulk curation: attach every confident match once, remove all unresolved, remove ticked links across articles", async () => {
+  const owner = await publish("Glacier melt roundup");
+  const label = (position: number, text: string) =>
+    t.db.relatedLink.create({ data: { articleId: owner, position, label: text, labelKey: text.toLowerCase() } });
+  const match = await publish("Alpine glacier retreat accelerates sharply");
+  await label(0, "Alpine glacier retreat accelerates"); // 4 of 5 words: 80 % alike
+  await label(1, "Alpine glacier retreat accelerates sharply"); // the same article again: attached once only
+  await label(2, "Penguins vote for mayor"); // nothing alike
+  assert.deepEqual(await links.attachConfidentMatches(admin, owner), {
+    ok: true,
+    message: "Attached 1 label to a matching article. 1 match was already linked.",
+  });
+  const after = await t.db.relatedLink.findMany({ where: { articleId: owner }, orderBy: { position: "asc" } });
+  assert.deepEqual(
+    after.map((l) => l.targetArticleId),
+    [match, null, null],
+    "the first label takes the match; the second would duplicate it",
+  );
+  assert.deepEqual(await links.attachConfidentMatches(admin, owner), {
+    ok: false,
+    message: "Those matches are already related stories of this article.",
+  });
+
+  assert.deepEqual(await links.removeUnresolvedLinks(admin, owner), { ok: true, message: "Removed 2 unresolved labels." });
+  const kept = await t.db.relatedLink.findMany({ where: { articleId: owner } });
+  assert.deepEqual(
+    kept.map((l) => [l.targetArticleId, l.position]),
+    [[match, 0]],
+  );
+  assert.deepEqual(await links.removeUnresolvedLinks(admin, owner), { ok: false, message: "This article has no unresolved labels left." });
+
+  const other = await publish("Glacier tourism slump");
+  const elsewhere = await t.db.relatedLink.create({ data: { articleId: other, position: 0, label: "Gone soon", labelKey: "gone soon" } });
+  const stays = await t.db.relatedLink.create({ data: { articleId: other, position: 1, label: "Stays", labelKey: "stays" } });
+  assert.deepEqual(await links.removeRelatedLinks(admin, [kept[0].id, elsewhere.id, "no-such-link"]), {
+    ok: true,
+    message: "Removed 2 links. 1 link was already gone.",
+  });
+  assert.deepEqual(
+    (await t.db.relatedLink.findMany({ where: { articleId: { in: [owner, other] } } })).map((l) => [l.id, l.position]),
+    [[stays.id, 0]],
+    "the gap left in each article's order is closed",
+  );
 });
 
 test("the last active admin cannot be demoted or disabled; changes are audited and end the user's sessions", async () => {

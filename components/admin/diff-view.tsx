@@ -1,29 +1,52 @@
-import type { DiffLine } from "@/lib/articles/diff";
+import { isUnchanged, type DiffRow } from "@/lib/articles/diff";
 
-/** A line diff: removed lines struck through in red, added lines in green, with text markers for non-colour readers. */
-export function DiffView({ lines, label }: { lines: DiffLine[]; label: string }) {
-  if (lines.every((l) => l.kind === "same")) return null;
+const removedClass = "bg-red-100 text-red-900 line-through decoration-2";
+const addedClass = "bg-green-100 text-green-900 underline decoration-2";
+
+/**
+ * One field's changes: whole lines removed (−) or added (+), and in an edited line the words that
+ * changed, struck through or underlined as well as coloured, so they read without colour.
+ */
+export function DiffView({ rows, label }: { rows: DiffRow[]; label: string }) {
+  if (isUnchanged(rows)) return null;
   return (
     <section className="mb-4" aria-label={`Changes to ${label}`}>
       <h3 className="mb-1 text-sm font-semibold">{label}</h3>
-      <pre className="overflow-x-auto whitespace-pre-wrap rounded border border-rule p-2 text-sm">
-        {lines.map((line, i) =>
-          line.kind === "same" ? (
+      <div className="overflow-x-auto rounded border border-rule p-2 font-mono text-sm whitespace-pre-wrap">
+        {rows.map((row, i) =>
+          row.kind === "changed" ? (
+            <div key={i} data-diff="changed">
+              <span aria-hidden="true">~ </span>
+              {row.parts.map((part, k) =>
+                part.kind === "same" ? (
+                  <span key={k}>{part.text}</span>
+                ) : part.kind === "removed" ? (
+                  <del key={k} className={removedClass} data-diff="removed-words">
+                    {part.text}
+                  </del>
+                ) : (
+                  <ins key={k} className={addedClass} data-diff="added-words">
+                    {part.text}
+                  </ins>
+                ),
+              )}
+            </div>
+          ) : row.kind === "same" ? (
             <div key={i}>
               {"  "}
-              {line.text}
+              {row.text}
             </div>
-          ) : line.kind === "removed" ? (
-            <del key={i} className="block bg-red-50 text-red-900" data-diff="removed">
-              - {line.text}
+          ) : row.kind === "removed" ? (
+            <del key={i} className={`block ${removedClass}`} data-diff="removed">
+              - {row.text}
             </del>
           ) : (
-            <ins key={i} className="block bg-green-50 text-green-900 no-underline" data-diff="added">
-              + {line.text}
+            <ins key={i} className={`block ${addedClass}`} data-diff="added">
+              + {row.text}
             </ins>
           ),
         )}
-      </pre>
+      </div>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { pageCount, pageRows } from "@/lib/pagination";
 import { headlineKey, slugify } from "@/lib/text";
 import { effectiveStatus, visibleToReaders, waitingToGoLive } from "./policy";
 import { STATUSES, type ArticleStatus } from "./schema";
+import { diffText, isUnchanged } from "./diff";
 import { editableColumns, type ArticleSnapshot } from "./snapshot";
 import { displayName } from "@/lib/users/schema";
 
@@ -156,7 +157,7 @@ export const listRevisions = authorized("articles:edit", async (_user, articleId
   };
 });
 
-export const getRevision = authorized("articles:edit", async (_user, articleId: string, version: number) => {
+async function findRevision(articleId: string, version: number) {
   if (!Number.isSafeInteger(version)) return null;
   const row = await db.revision.findUnique({
     where: { articleId_version: { articleId, version } },
@@ -169,6 +170,37 @@ export const getRevision = authorized("articles:edit", async (_user, articleId: 
     by: row.user ? displayName(row.user) : "import",
     snapshot: JSON.parse(row.snapshot) as ArticleSnapshot,
   };
+}
+
+export const getRevision = authorized("articles:edit", async (_user, articleId: string, version: number) =>
+  findRevision(articleId, version),
+);
+
+const COMPARED_FIELDS = [
+  ["Headline", "headline"],
+  ["Slug", "slug"],
+  ["Standfirst", "standfirst"],
+  ["Body", "body"],
+  ["Caption", "caption"],
+  ["Dateline", "dateline"],
+  ["Source", "source"],
+] as const;
+
+/** Any two versions of an article, field by field, with the words that changed (null: either version does not exist). */
+export const compareRevisions = authorized("articles:edit", async (_user, articleId: string, from: number, to: number) => {
+  const [older, newer] = await Promise.all([findRevision(articleId, from), findRevision(articleId, to)]);
+  if (!older || !newer) return null;
+  const authors = await db.author.findMany({
+    where: { id: { in: [...older.snapshot.authorIds, ...newer.snapshot.authorIds] } },
+    select: { id: true, name: true },
+  });
+  const nameOf = new Map(authors.map((a) => [a.id, a.name]));
+  const byline = (ids: string[]) => ids.map((id) => nameOf.get(id) ?? "(deleted author)").join("\n");
+  const fields = [
+    ...COMPARED_FIELDS.map(([label, key]) => ({ label, rows: diffText(older.snapshot[key] ?? "", newer.snapshot[key] ?? "") })),
+    { label: "Authors", rows: diffText(byline(older.snapshot.authorIds), byline(newer.snapshot.authorIds)) },
+  ];
+  return { from: older, to: newer, fields, identical: fields.every((f) => isUnchanged(f.rows)) };
 });
 
 /** A page of the trash, most recently trashed first. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { MAX_RELATED, SUGGESTIONS_BELOW } from "@/lib/related-links/policy";
 import { cache } from "react";
 import { readerDb, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
@@ -115,6 +116,7 @@ export const getPublishedArticle = readerCached("published-article", async (slug
       source: true,
       modifiedAt: true,
       relatedEnabled: true,
+      suggestionsEnabled: true,
       relatedLinks: {
         orderBy: { position: "asc" },
         select: {
@@ -141,12 +143,12 @@ export const getPublishedArticle = readerCached("published-article", async (slug
       else if (link.targetArticle && isVisibleToReaders(link.targetArticle, now))
         related.push({ label: link.targetArticle.headline, href: `/articles/${link.targetArticle.slug}`, external: false });
     }
-    if (related.length < MIN_CURATED) {
-      const curatedSlugs = new Set(related.map((r) => r.href));
-      suggestions = (await similarArticles(row.id, similarityQuery(`${row.headline} ${row.standfirst}`), MAX_RELATED))
-        .filter((s) => !curatedSlugs.has(s.href))
-        .slice(0, MAX_RELATED - related.length);
-    }
+  }
+  if (row.suggestionsEnabled && related.length < SUGGESTIONS_BELOW) {
+    const curatedSlugs = new Set(related.map((r) => r.href));
+    suggestions = (await similarArticles(row.id, similarityQuery(`${row.headline} ${row.standfirst}`), MAX_RELATED))
+      .filter((s) => !curatedSlugs.has(s.href))
+      .slice(0, MAX_RELATED - related.length);
   }
   return {
     article: readerArticleOf(
@@ -191,9 +193,6 @@ export function readerArticleOf(
     suggestions,
   };
 }
-
-const MIN_CURATED = 3;
-const MAX_RELATED = 5;
 
 /** Published articles sharing the most (and rarest) words with the given text, never the article itself. */
 async function similarArticles(articleId: string, text: string, limit: number): Promise<Suggestion[]> {

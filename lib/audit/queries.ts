@@ -95,6 +95,8 @@ async function readable(
         title: authorName.get(e.entityId) ?? shown(after.name ?? before.name) ?? "(deleted author)",
         href: authorName.has(e.entityId) ? `/admin/authors/${e.entityId}` : null,
       };
+    } else if (e.entityType === "invitation") {
+      subject = { title: `invitation for ${shown(after.email ?? before.email) ?? "a new user"}`, href: "/admin/users" };
     } else if (e.entityType === "user") {
       subject = { title: userName.get(e.entityId) ?? "(deleted user)", href: "/admin/users" };
     } else {
@@ -102,7 +104,7 @@ async function readable(
       const label = shown(after.label ?? before.label) ?? "the related stories";
       subject = {
         title: owner && headline.has(owner) ? `${label} on “${headline.get(owner)}”` : label,
-        href: owner && headline.has(owner) ? `/admin/articles/${owner}` : null,
+        href: owner && headline.has(owner) ? `/admin/articles/${owner}/related` : null,
       };
     }
     return {

@@ -4,12 +4,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { authorized, type StaffUser } from "@/lib/auth/actor";
 import { invalidateReaderPages } from "@/lib/cache";
 import { headlineKey } from "@/lib/text";
+import { CONFIDENT_MATCH, RELATED_SWITCHES, type RelatedSwitch } from "./policy";
+import { confidentMatches } from "./matching";
 
 // The one write path for related-story links: each function takes the actor and checks that it
 // may curate (admins) before anything else.
 // Each change is one transaction with its audit record, then reader pages expire.
 
-export type LinkResult = { ok: true } | { ok: false; message: string };
+export type LinkResult = { ok: true; message?: string } | { ok: false; message: string };
 const GONE: LinkResult = { ok: false, message: "That link or article no longer exists. Reload the page." };
 
 async function change(fn: (tx: Tx) => Promise<LinkResult>): Promise<LinkResult> {
@@ -104,25 +106,97 @@ export const attachTarget = authorized("related-links:curate", async (user, link
   });
 });
 
-export const removeRelatedLink = authorized("related-links:curate", async (user, linkId: string) => {
-  return change(async (tx) => {
-    const link = await tx.relatedLink.findUnique({
-      where: { id: linkId },
-      select: { articleId: true, label: true, targetArticleId: true, url: true },
-    });
-    if (!link) return GONE;
-    await tx.relatedLink.delete({ where: { id: linkId } });
-    const rest = await tx.relatedLink.findMany({
-      where: { articleId: link.articleId },
-      orderBy: { position: "asc" },
-      select: { id: true },
-    });
+type RemovedLink = { id: string; articleId: string; label: string; targetArticleId: string | null; url: string | null };
+const removedSelect = { id: true, articleId: true, label: true, targetArticleId: true, url: true } as const;
+
+/** Deletes the links, closes the gaps they leave in each article's order, and records each removal. */
+async function removeLinks(tx: Tx, user: StaffUser, links: RemovedLink[]) {
+  await tx.relatedLink.deleteMany({ where: { id: { in: links.map((l) => l.id) } } });
+  for (const articleId of new Set(links.map((l) => l.articleId))) {
+    const rest = await tx.relatedLink.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } });
     await writeOrder(
       tx,
       rest.map((r) => r.id),
     );
-    await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "remove", before: link });
-    return { ok: true };
+  }
+  for (const { id, ...before } of links)
+    await recordAudit(tx, user, { entityType: "related-link", entityId: id, action: "remove", before });
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+export const removeRelatedLink = authorized("related-links:curate", async (user, linkId: string) => {
+  return change(async (tx) => {
+    const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: removedSelect });
+    if (!link) return GONE;
+    await removeLinks(tx, user, [link]);
+    return { ok: true, message: `Removed “${link.label}”.` };
+  });
+});
+
+/** The report's bulk removal: the links that still exist go, across articles; the rest are counted. */
+export const removeRelatedLinks = authorized("related-links:curate", async (user, linkIds: string[]) => {
+  return change(async (tx) => {
+    const links = await tx.relatedLink.findMany({ where: { id: { in: linkIds } }, select: removedSelect });
+    if (links.length === 0) return GONE;
+    await removeLinks(tx, user, links);
+    const gone = linkIds.length - links.length;
+    return {
+      ok: true,
+      message: `Removed ${plural(links.length, "link")}.${gone ? ` ${plural(gone, "link was", "links were")} already gone.` : ""}`,
+    };
+  });
+});
+
+/** "Remove all unresolved": every label of the article that leads nowhere. */
+export const removeUnresolvedLinks = authorized("related-links:curate", async (user, articleId: string) => {
+  return change(async (tx) => {
+    const links = await tx.relatedLink.findMany({ where: { articleId, targetArticleId: null, url: null }, select: removedSelect });
+    if (links.length === 0) return { ok: false, message: "This article has no unresolved labels left." };
+    await removeLinks(tx, user, links);
+    return { ok: true, message: `Removed ${plural(links.length, "unresolved label")}.` };
+  });
+});
+
+/**
+ * "Attach all matches": each unresolved label goes to its best-matching live article when that
+ * one is at least CONFIDENT_MATCH alike and not already a related story of the article. The search
+ * runs before the transaction; inside it, every link and target is checked again.
+ */
+export const attachConfidentMatches = authorized("related-links:curate", async (user, articleId: string) => {
+  const matches = await confidentMatches(articleId);
+  if (matches.length === 0)
+    return { ok: false, message: `No unresolved label has a match ${Math.round(CONFIDENT_MATCH * 100)} % alike or more.` };
+  return change(async (tx) => {
+    const taken = new Set(
+      (await tx.relatedLink.findMany({ where: { articleId, targetArticleId: { not: null } }, select: { targetArticleId: true } })).map(
+        (l) => l.targetArticleId,
+      ),
+    );
+    let attached = 0;
+    for (const { linkId, target } of matches) {
+      const link = await tx.relatedLink.findFirst({
+        where: { id: linkId, articleId, targetArticleId: null, url: null },
+        select: { label: true },
+      });
+      if (!link || taken.has(target.id) || !(await liveArticle(tx, target.id))) continue;
+      await tx.relatedLink.update({ where: { id: linkId }, data: { targetArticleId: target.id } });
+      await recordAudit(tx, user, {
+        entityType: "related-link",
+        entityId: linkId,
+        action: "attach",
+        before: { articleId, targetArticleId: null, url: null },
+        after: { targetArticleId: target.id, url: null },
+      });
+      taken.add(target.id);
+      attached++;
+    }
+    if (attached === 0) return { ok: false, message: "Those matches are already related stories of this article." };
+    const left = matches.length - attached;
+    return {
+      ok: true,
+      message: `Attached ${plural(attached, "label")} to ${attached === 1 ? "a matching article" : "matching articles"}.${left ? ` ${plural(left, "match was", "matches were")} already linked.` : ""}`,
+    };
   });
 });
 
@@ -163,16 +237,16 @@ export const moveRelatedLink = authorized("related-links:curate", async (user, l
   return reorder(user, link.articleId, ids);
 });
 
-export const setRelatedEnabled = authorized("related-links:curate", async (user, articleId: string, enabled: boolean) => {
-  return change(async (tx) => {
-    const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { relatedEnabled: enabled } });
-    if (updated.count === 0) return GONE;
-    await recordAudit(tx, user, {
-      entityType: "article",
-      entityId: articleId,
-      action: enabled ? "related on" : "related off",
-      after: { relatedEnabled: enabled },
+/** Switches curated links or automatic suggestions on or off for readers of one article. */
+export const setRelatedSwitch = authorized(
+  "related-links:curate",
+  async (user, articleId: string, which: RelatedSwitch, enabled: boolean) => {
+    const { column, on, off } = RELATED_SWITCHES[which];
+    return change(async (tx) => {
+      const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { [column]: enabled } });
+      if (updated.count === 0) return GONE;
+      await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: enabled ? on : off, after: { [column]: enabled } });
+      return { ok: true };
     });
-    return { ok: true };
-  });
-});
+  },
+);

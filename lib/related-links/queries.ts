@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { hiddenFromReaders, isVisibleToReaders } from "@/lib/articles/policy";
 import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { headlineKey } from "@/lib/text";
-import { headlineSimilarity } from "./similarity";
+import { candidatesFor, type Candidate } from "./matching";
+
+export type { Candidate };
 
 // Reads for curating related stories (the admin panel, the report). Never cached. The exported
 // ones take the actor first and check it (lib/auth/actor.ts).
@@ -37,6 +39,7 @@ async function getRelatedPanel(articleId: string) {
     where: { id: articleId, deletedAt: null },
     select: {
       relatedEnabled: true,
+      suggestionsEnabled: true,
       relatedLinks: {
         orderBy: { position: "asc" },
         select: { id: true, position: true, label: true, url: true, targetArticle: { select: targetSelect } },
@@ -52,32 +55,7 @@ async function getRelatedPanel(articleId: string) {
     state: stateOf(l, now),
     target: l.targetArticle ? { id: l.targetArticle.id, headline: l.targetArticle.headline, slug: l.targetArticle.slug } : null,
   }));
-  return { relatedEnabled: article.relatedEnabled, links };
-}
-
-export type Candidate = { id: string; headline: string; score: number };
-
-/**
- * Articles a label could point at (any live article, published or not), most alike headline first.
- * `mode: "all"` looks only among articles containing every word of the label: cheaper, and enough
- * to find near-exact matches (the report).
- */
-async function candidatesFor(label: string, excludeArticleId: string, limit = 5, mode: "any" | "all" = "any"): Promise<Candidate[]> {
-  // Every word required matches few articles, all of which can be compared: no text ranking needed.
-  const { hits } = await searchArticleIds(label, {
-    mode,
-    limit: mode === "all" ? 100 : 30,
-    excludeIds: [excludeArticleId],
-    includeUnpublished: true,
-    withTotal: false,
-    ranked: mode === "any",
-  });
-  const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, headline: true } });
-  return rows
-    .map((r) => ({ id: r.id, headline: r.headline, score: headlineSimilarity(label, r.headline) }))
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score || a.headline.localeCompare(b.headline))
-    .slice(0, limit);
+  return { relatedEnabled: article.relatedEnabled, suggestionsEnabled: article.suggestionsEnabled, links };
 }
 
 export const candidatesForLabel = authorized("related-links:read", async (_user, label: string, excludeArticleId: string, limit?: number) =>
@@ -180,35 +158,40 @@ export const listLinkProblems = authorized("related-links:read", async (_user, k
   return { items, total, more, page, pages };
 });
 
-/** Articles whose headline contains the words, for picking a link target by hand. */
-async function findArticlesByHeadline(query: string, excludeArticleId: string) {
+/** Articles whose headline contains the words, for picking a link target by hand (the panel's search box). */
+export const findLinkTargets = authorized("related-links:read", async (_user, articleId: string, query: string) => {
   const folded = headlineKey(query);
   if (!folded) return [];
   return db.article.findMany({
-    where: { headlineKey: { contains: folded }, deletedAt: null, id: { not: excludeArticleId } },
+    where: { headlineKey: { contains: folded }, deletedAt: null, id: { not: articleId } },
     orderBy: { publishedAt: "desc" },
     take: 10,
     select: { id: true, headline: true },
   });
-}
+});
 
 /**
- * Everything the related-stories panel shows for one article. Candidates are looked up for one
- * unresolved link at a time, when an admin asks (`candidatesForLinkId`): an imported article can
- * carry dozens of unresolved labels, and each lookup is a full-text search over the archive.
+ * The best match of every unresolved label of the article (null: none shares all its words), or,
+ * for one label, the three most alike articles sharing any of its words. Asked for when an admin
+ * opens the unresolved labels: an imported article can carry dozens, each a search of the archive.
  */
-export const relatedPanelData = authorized(
-  "related-links:read",
-  async (_user, articleId: string, linkSearch: string, candidatesForLinkId?: string) => {
-    const panel = await getRelatedPanel(articleId);
-    if (!panel) return null;
-    const asked = panel.links.find((l) => l.id === candidatesForLinkId && l.state === "unresolved");
-    const [candidates, suggestions, searchResults] = await Promise.all([
-      asked ? candidatesFor(asked.label, articleId, 3) : Promise.resolve(null),
-      suggestionsOf(articleId),
-      linkSearch ? findArticlesByHeadline(linkSearch, articleId) : Promise.resolve(null),
-    ]);
-    const links = panel.links.map((l) => ({ ...l, candidates: l === asked ? candidates : null }));
-    return { relatedEnabled: panel.relatedEnabled, links, suggestions, searchResults };
-  },
-);
+export const unresolvedMatches = authorized("related-links:read", async (_user, articleId: string, linkId?: string) => {
+  const links = await db.relatedLink.findMany({
+    where: { articleId, targetArticleId: null, url: null, ...(linkId ? { id: linkId } : {}) },
+    orderBy: { position: "asc" },
+    select: { id: true, label: true },
+  });
+  return Promise.all(
+    links.map(async (l) => ({
+      linkId: l.id,
+      candidates: linkId ? await candidatesFor(l.label, articleId, 3) : (await candidatesFor(l.label, articleId, 1, "all")).slice(0, 1),
+    })),
+  );
+});
+
+/** Everything the related-stories panel shows for one article; matches for its unresolved labels come on request. */
+export const relatedPanelData = authorized("related-links:read", async (_user, articleId: string) => {
+  const panel = await getRelatedPanel(articleId);
+  if (!panel) return null;
+  return { ...panel, suggestions: await suggestionsOf(articleId) };
+});

@@ -37,7 +37,23 @@ export const reorderLinksSchema = z.object({
   articleId: z.string().min(1),
   order: z.string().transform((s) => s.split(",").filter(Boolean)),
 });
-export const relatedEnabledSchema = z.object({
-  articleId: z.string().min(1),
+const recordId = z.string().min(1).max(100);
+
+export const relatedSwitchSchema = z.object({
+  articleId: recordId,
+  switch: z.enum(["curated", "suggestions"]),
   enabled: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+/** An action on all of an article's links at once: remove all unresolved, attach all matches. */
+export const articleLinksSchema = z.object({ articleId: recordId });
+/** The report's bulk removal: the checked rows, repeated `linkId` fields (joined by commas on the way in). */
+export const removeLinksSchema = z.object({
+  linkId: z
+    .string({ error: "Tick the links to remove." })
+    .transform((s) => [...new Set(s.split(",").filter(Boolean))])
+    .pipe(z.array(recordId).min(1, "Tick the links to remove.").max(100, "Remove at most 100 links at a time.")),
+});
+
+/** What the panel asks as the admin types or opens the unresolved labels (GET, query string). */
+export const linkTargetSearchSchema = z.object({ article: recordId, q: z.string().max(200).default("") });
+export const unresolvedMatchesSchema = z.object({ article: recordId, link: recordId.optional() });

@@ -13,6 +13,3 @@ export function headlineSimilarity(label: string, headline: string): number {
   for (const word of a) if (b.has(word)) shared++;
   return shared / (a.size + b.size - shared);
 }
-
-/** A candidate close enough to attach with one click from the report. */
-export const NEAR_EXACT = 0.8;

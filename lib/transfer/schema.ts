@@ -50,6 +50,8 @@ const article = z.object({
   modifiedAt: isoDate.nullable(),
   deletedAt: isoDate.nullable(),
   relatedEnabled: z.boolean(),
+  // Exports written before the suggestions switch existed have suggestions on, as they were.
+  suggestionsEnabled: z.boolean().default(true),
   version: z.number().int().min(1),
   importHash: z.string().max(128).nullable(),
   createdById: id.nullable(),

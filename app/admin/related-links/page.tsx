@@ -6,8 +6,9 @@ import { buttonClass, inputClass } from "@/components/ui/field";
 import { requireStaffPage } from "@/lib/auth/session";
 import { parsePageNumber } from "@/lib/pagination";
 import { listLinkProblems, PROBLEM_KINDS, type ProblemKind } from "@/lib/related-links/queries";
-import { NEAR_EXACT } from "@/lib/related-links/similarity";
-import { attachTargetAction } from "./actions";
+import { CONFIDENT_MATCH } from "@/lib/related-links/policy";
+import { BulkRemoveBox, BulkRemoveForm } from "@/components/admin/bulk-remove";
+import { attachTargetAction, removeRelatedLinksAction } from "./actions";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Related links" };
@@ -52,10 +53,27 @@ export default async function RelatedLinksReport({ searchParams }: Props) {
         {report.total.toLocaleString("en")}
         {report.more ? "+" : ""} links
       </p>
-      <DataTable columns={["Label", "On article", kind === "unresolved" ? "Best candidate" : kind === "external" ? "URL" : "Target"]}>
+      {canEdit && report.items.length > 0 && <BulkRemoveForm action={removeRelatedLinksAction} />}
+      <DataTable
+        columns={[
+          ...(canEdit ? [{ hidden: "Select" }] : []),
+          "Label",
+          "On article",
+          kind === "unresolved" ? "Best candidate" : kind === "external" ? "URL" : "Target",
+        ]}
+      >
         {report.items.map((item) => (
           <tr key={item.id} className="border-b border-rule align-top">
-            <td className="py-1 pr-3">{item.label}</td>
+            {canEdit && (
+              <td className="py-1 pr-2">
+                <BulkRemoveBox value={item.id} label={`Select “${item.label}” on “${item.article.headline}”`} />
+              </td>
+            )}
+            <td className="py-1 pr-3">
+              <Link href={`/admin/articles/${item.article.id}/related?link=${item.id}#link-${item.id}`} className="underline">
+                {item.label}
+              </Link>
+            </td>
             <td className="pr-3">
               <Link href={`/admin/articles/${item.article.id}`} className="underline">
                 {item.article.headline}
@@ -68,7 +86,7 @@ export default async function RelatedLinksReport({ searchParams }: Props) {
                 (item.best ? (
                   <>
                     {item.best.headline} <span className="text-muted">({Math.round(item.best.score * 100)}% alike)</span>{" "}
-                    {canEdit && item.best.score >= NEAR_EXACT && (
+                    {canEdit && item.best.score >= CONFIDENT_MATCH && (
                       <ActionButton
                         action={attachTargetAction}
                         fields={{ linkId: item.id, targetArticleId: item.best.id }}

@@ -4,26 +4,14 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { ArticleForm } from "@/components/admin/article-form";
 import { defaultsOf } from "@/lib/articles/form";
-import { RelatedPanel } from "@/components/admin/related-panel";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { utc } from "@/lib/dates";
 import { secondaryButtonClass } from "@/components/ui/field";
-import { getArticleForEditor, listRevisions } from "@/lib/articles/queries";
+import { getArticleForEditor } from "@/lib/articles/queries";
+import { ArticleTabs } from "@/components/admin/article-tabs";
 import { effectiveStatus, SAVE_OUTCOMES, type SaveOutcome } from "@/lib/articles/policy";
 import { requireStaffPage } from "@/lib/auth/session";
-import { relatedPanelData } from "@/lib/related-links/queries";
-import * as relatedLinkActions from "../../related-links/actions";
 import { saveArticleAction, trashArticleAction } from "../actions";
-import { DataTable } from "@/components/ui/data-table";
-
-const relatedPanelActions = {
-  add: relatedLinkActions.addRelatedLinkAction,
-  attach: relatedLinkActions.attachTargetAction,
-  remove: relatedLinkActions.removeRelatedLinkAction,
-  reorder: relatedLinkActions.reorderRelatedLinksAction,
-  setEnabled: relatedLinkActions.setRelatedEnabledAction,
-  updateLabel: relatedLinkActions.updateLinkLabelAction,
-};
 
 export const metadata: Metadata = { title: "Edit article" };
 
@@ -58,14 +46,9 @@ function savedNotice(outcome: string | undefined, version: number, article: { sl
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const linkSearch = (query.linkSearch ?? "").slice(0, 200);
-  const { actor, user } = await requireStaffPage(`/admin/articles/${id}`);
-  const [article, history, related] = await Promise.all([
-    getArticleForEditor(actor, id),
-    listRevisions(actor, id),
-    relatedPanelData(actor, id, linkSearch, query.candidates),
-  ]);
-  if (!article || !related) notFound();
+  const { actor } = await requireStaffPage(`/admin/articles/${id}`);
+  const article = await getArticleForEditor(actor, id);
+  if (!article) notFound();
   const status = effectiveStatus(article.status, article.publishedAt, new Date());
   const notice = query.saved
     ? savedNotice(query.outcome, Number(query.saved), article)
@@ -98,58 +81,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           />
         </div>
       </div>
+      <ArticleTabs article={article} current="write" />
       {notice && (
         <p role="status" className="mb-4 rounded bg-green-100 p-2 text-green-900" data-testid="notice">
           {notice}
         </p>
       )}
       <ArticleForm key={article.version} defaults={defaultsOf(article)} save={saveArticleAction} />
-      <RelatedPanel
-        actions={relatedPanelActions}
-        // A new panel when links come or go or change, not when they only change places: a
-        // keyboard reorder keeps its focus and its announcement.
-        key={
-          related.links
-            .map((l) => `${l.id}:${l.label}:${l.state}`)
-            .sort()
-            .join("|") + related.relatedEnabled
-        }
-        articleId={article.id}
-        canEdit={user.role === "ADMIN"}
-        linkSearch={linkSearch}
-        {...related}
-      />
-      <section aria-labelledby="revisions-heading" className="mt-10">
-        <h2 id="revisions-heading" className="mb-2 font-serif text-xl font-bold">
-          Revisions
-        </h2>
-        <DataTable
-          columns={["Version", "Saved", "By", { hidden: "Actions" }]}
-          caption={
-            history.total > history.revisions.length ? `The latest ${history.revisions.length} of ${history.total} versions` : undefined
-          }
-        >
-          {history.revisions.map((r) => (
-            <tr key={r.version} className="border-b border-rule">
-              <td className="py-1">
-                {r.version}
-                {r.version === article.version && " (current)"}
-              </td>
-              <td>{utc(r.createdAt)}</td>
-              <td>{r.by}</td>
-              <td>
-                <Link href={`/admin/articles/${article.id}/revisions/${r.version}`} className="underline">
-                  Compare with current
-                </Link>
-                {" · "}
-                <Link href={`/admin/articles/${article.id}/preview?version=${r.version}`} className="underline">
-                  Preview
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      </section>
     </>
   );
 }

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { searchArticleIds } from "@/lib/search";
+import { CONFIDENT_MATCH } from "./policy";
+import { headlineSimilarity } from "./similarity";
+
+// Which live articles an unresolved label could point at. Internal to the domain: its queries and
+// mutations check the actor before they call these.
+
+export type Candidate = { id: string; headline: string; score: number };
+
+/**
+ * Articles a label could point at (any live article, published or not), most alike headline first.
+ * `mode: "all"` looks only among articles containing every word of the label: cheaper, and enough
+ * to find near-exact matches (the report).
+ */
+export async function candidatesFor(label: string, excludeArticleId: string, limit = 5, mode: "any" | "all" = "any"): Promise<Candidate[]> {
+  // Every word required matches few articles, all of which can be compared: no text ranking needed.
+  const { hits } = await searchArticleIds(label, {
+    mode,
+    limit: mode === "all" ? 100 : 30,
+    excludeIds: [excludeArticleId],
+    includeUnpublished: true,
+    withTotal: false,
+    ranked: mode === "any",
+  });
+  const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, headline: true } });
+  return rows
+    .map((r) => ({ id: r.id, headline: r.headline, score: headlineSimilarity(label, r.headline) }))
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score || a.headline.localeCompare(b.headline))
+    .slice(0, limit);
+}
+
+/** For each unresolved label of the article, its best match when that is at least CONFIDENT_MATCH alike. */
+export async function confidentMatches(articleId: string): Promise<{ linkId: string; label: string; target: Candidate }[]> {
+  const unresolved = await db.relatedLink.findMany({
+    where: { articleId, targetArticleId: null, url: null },
+    orderBy: { position: "asc" },
+    select: { id: true, label: true },
+  });
+  const found = await Promise.all(unresolved.map(async (l) => ({ link: l, best: (await candidatesFor(l.label, articleId, 1, "all"))[0] })));
+  return found.flatMap(({ link, best }) =>
+    best && best.score >= CONFIDENT_MATCH ? [{ linkId: link.id, label: link.label, target: best }] : [],
+  );
+}

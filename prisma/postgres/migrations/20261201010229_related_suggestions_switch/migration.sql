@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "suggestionsEnabled" BOOLEAN NOT NULL DEFAULT true;
+
