@@ -24,17 +24,19 @@ test("an admin curates an imported article's related stories and readers see eve
   const reader = await (await browser.newContext()).newPage();
   const readerRelatedNow = () => readerRelated(reader, owner.slug);
 
-  await page.goto(`/admin/articles/${owner.id}`);
+  await page.goto(`/admin/articles/${owner.id}/related`);
   const panel = page.getByTestId("related-panel");
-  await expect(panel.getByTestId("related-link").first()).toContainText("Unresolved (label only)");
-  // Candidates are looked up on request, one label at a time.
-  await expect(panel.getByRole("button", { name: /^Attach/ })).toHaveCount(0);
-  await panel.getByRole("link", { name: `For “${RUSSIA}”: Find matching articles` }).click();
-  await panel.getByRole("button", { name: `Attach “${russia.headline}” to “${RUSSIA}”` }).click();
-  await expect(panel.getByTestId("related-link").first()).toContainText("Linked to a published article");
-  await panel.getByRole("link", { name: `For “${TUNISIA}”: Find matching articles` }).click();
-  await panel.getByRole("button", { name: `Attach “${tunisia.headline}” to “${TUNISIA}”` }).click();
-  await expect(panel.getByTestId("related-link").nth(1)).toContainText("Linked to a published article");
+  const unresolved = panel.getByTestId("unresolved-labels");
+  await expect(panel.getByTestId("unresolved-summary")).toContainText("2 unresolved labels");
+  // Matches are looked up when the admin opens the labels, without leaving the page.
+  await expect(panel.getByRole("button", { name: /^Attach “/ })).toHaveCount(0);
+  await panel.getByTestId("unresolved-summary").click();
+  await unresolved.getByRole("button", { name: `Attach “${russia.headline}” to “${RUSSIA}”` }).click();
+  await expect(panel.getByTestId("related-status")).toHaveText("Attached.");
+  await expect(panel.getByTestId("unresolved-summary")).toContainText("1 unresolved label");
+  await unresolved.getByRole("button", { name: `Attach “${tunisia.headline}” to “${TUNISIA}”` }).click();
+  await expect(panel.getByRole("list", { name: "Related links in order" }).getByTestId("related-link")).toHaveCount(2);
+  await expect(unresolved).toHaveCount(0);
   expect(await readerRelatedNow()).toEqual([russia.headline, tunisia.headline]);
 
   // Reorder with the keyboard.
@@ -45,6 +47,7 @@ test("an admin curates an imported article's related stories and readers see eve
   expect(await readerRelatedNow()).toEqual([tunisia.headline, russia.headline]);
 
   // An external link, validated and marked for readers.
+  await panel.getByText("Link to another site").click();
   await panel.getByLabel("URL").fill("javascript:alert(1)");
   await panel.getByLabel("Label", { exact: true }).fill("Background analysis");
   await panel.getByRole("button", { name: "Add external link" }).click();
@@ -60,13 +63,15 @@ test("an admin curates an imported article's related stories and readers see eve
   await expect(panel.getByTestId("related-link").filter({ hasText: new RegExp(`^\\d+\\. ${RUSSIA} —`) })).toHaveCount(0);
   expect(await readerRelatedNow()).toEqual([tunisia.headline, "Background analysis (external site)"]);
 
-  // Switch related stories off, and on again.
-  await panel.getByRole("button", { name: "Switch related stories off" }).click();
-  await expect(panel.getByText("Switched off for this article")).toBeVisible();
+  // Curated links and suggestions each have their own switch.
+  await panel.getByRole("button", { name: "Switch automatic suggestions off" }).click();
+  await panel.getByRole("button", { name: "Switch curated links off" }).click();
+  await expect(panel.getByText("Curated links: Hidden from readers")).toBeVisible();
+  await expect(panel.getByTestId("reader-sees")).toContainText("Readers see 0 curated stories and no suggestions.");
   expect(await readerRelatedNow()).toEqual([]);
   await expect(reader.getByRole("complementary")).toHaveCount(0);
-  await panel.getByRole("button", { name: "Switch related stories on" }).click();
-  await expect(panel.getByText("Shown to readers")).toBeVisible();
+  await panel.getByRole("button", { name: "Switch curated links on" }).click();
+  await expect(panel.getByText("Curated links: Shown to readers")).toBeVisible();
   expect(await readerRelatedNow()).toEqual([tunisia.headline, "Background analysis (external site)"]);
   await reader.context().close();
 });
@@ -85,6 +90,32 @@ test("the related-links report attaches a near-exact match in one click", async 
   await expect(page.getByText("0 links")).toBeVisible();
 });
 
+test("the report leads from a row straight to its link in the panel, and removes ticked rows together", async ({ page, loginAs, db }) => {
+  await loginAs("ADMIN");
+  const tag = uniqueHeadline("").trim();
+  const owner = await createArticle({ headline: uniqueHeadline("Budget coverage") });
+  const [first, second, third] = await Promise.all(
+    ["Tax bands", "Fuel duty", "Pension age"].map((text, position) => {
+      const label = `${text} ${tag}`;
+      return db.relatedLink.create({ data: { articleId: owner.id, position, label, labelKey: headlineKey(label) } });
+    }),
+  );
+  await page.goto(`/admin/related-links?kind=unresolved&q=${tag}`);
+  await page.getByRole("link", { name: second.label }).click();
+  await expect(page).toHaveURL(`/admin/articles/${owner.id}/related?link=${second.id}#link-${second.id}`);
+  await expect(page.locator(`#link-${second.id}`)).toBeFocused();
+  await expect(page.locator(`#link-${second.id}`)).toBeInViewport();
+
+  await page.goto(`/admin/related-links?kind=unresolved&q=${tag}`);
+  await page.getByLabel(`Select “${first.label}” on “${owner.headline}”`).check();
+  await page.getByLabel(`Select “${third.label}” on “${owner.headline}”`).check();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Remove selected" }).click();
+  await expect(page.getByRole("status")).toHaveText("Removed 2 links.");
+  await expect(page.getByRole("link", { name: first.label })).toHaveCount(0);
+  expect((await db.relatedLink.findMany({ where: { articleId: owner.id } })).map((l) => [l.id, l.position])).toEqual([[second.id, 0]]);
+});
+
 test("editors see the panel read-only, and a replayed admin action is refused with nothing changed", async ({
   page,
   browser,
@@ -96,15 +127,16 @@ test("editors see the panel read-only, and a replayed admin action is refused wi
 
   // Capture the request an admin's browser would send, without letting it through.
   await loginAs("ADMIN");
-  const replay = await captureAction(page, `**/admin/articles/${owner.id}`, async () => {
-    await page.goto(`/admin/articles/${owner.id}`);
+  const replay = await captureAction(page, `**/admin/articles/${owner.id}/related`, async () => {
+    await page.goto(`/admin/articles/${owner.id}/related`);
+    await page.getByTestId("unresolved-summary").click();
     await page.getByRole("button", { name: "Remove “Keep me”" }).click();
   });
 
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
   await signIn(editor, await createUser("EDITOR"));
-  await editor.goto(`/admin/articles/${owner.id}`);
+  await editor.goto(`/admin/articles/${owner.id}/related`);
   const panel = editor.getByTestId("related-panel");
   await expect(panel.getByText("Only administrators can change related stories.")).toBeVisible();
   await expect(panel.getByRole("button")).toHaveCount(0);
@@ -123,14 +155,16 @@ test("admins manage users; the last active admin cannot be disabled", async ({ p
   const me = await loginAs("ADMIN");
   await page.goto("/admin/users");
   const email = `${uniqueHeadline("new-editor").replace(/\s+/g, "-").toLowerCase()}@example.test`;
-  await page.getByLabel("Name").fill("New Editor");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("short");
-  await page.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
-  await expect(page.getByLabel("Email")).toHaveValue(email);
-  await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create user" }).click();
+  await page.getByText("Create a user with a password instead").click();
+  const form = page.locator("details", { hasText: "Create a user with a password instead" });
+  await form.getByLabel("Name").fill("New Editor");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password", { exact: true }).fill("short");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByText("Use at least 12 characters.")).toBeVisible();
+  await expect(form.getByLabel("Email")).toHaveValue(email);
+  await form.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
+  await form.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByText(`Created ${email}.`)).toBeVisible();
   const created = await db.user.findUniqueOrThrow({ where: { email } });
   expect(created.role).toBe("EDITOR");
@@ -160,4 +194,49 @@ test("admins manage users; the last active admin cannot be disabled", async ({ p
   // The audit log shows who did it.
   await page.goto("/admin/audit?entity=user");
   await expect(page.getByTestId("audit-event").first()).toContainText(me.name);
+});
+
+test("an admin invites an editor, who chooses a password from the link and signs in; the link works once", async ({
+  page,
+  browser,
+  loginAs,
+  db,
+}) => {
+  await loginAs("ADMIN");
+  await page.goto("/admin/users");
+  const email = `${uniqueHeadline("invited").replace(/\s+/g, "-").toLowerCase()}@example.test`;
+  const invite = page.locator("form", { has: page.getByRole("button", { name: "Create invitation" }) });
+  await invite.getByLabel("Name").fill("Invited Editor");
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByRole("button", { name: "Create invitation" }).click();
+  await expect(page.getByTestId("invitation")).toContainText(`Invitation created for ${email}: pass the link below on.`);
+  const link = new URL(await page.getByLabel(/^Invitation link/).inputValue());
+  await expect(page.getByRole("row", { name: new RegExp(email) })).toContainText("Works until");
+
+  const context = await browser.newContext();
+  const invited = await context.newPage();
+  await invited.goto(link.pathname);
+  await expect(invited.getByLabel("Email")).toHaveValue(email);
+  await expect(invited.getByLabel("Your name")).toHaveValue("Invited Editor");
+  await invited.getByLabel("Your name").fill("Ines Editor");
+  await invited.getByLabel("Choose a password").fill("a password of my own");
+  await invited.getByLabel("The same password again").fill("a password of my owm");
+  await invited.getByRole("button", { name: "Create my account" }).click();
+  await expect(invited.getByText("The two passwords differ.")).toBeVisible();
+  await expect(invited.getByLabel("Your name")).toHaveValue("Ines Editor");
+  await invited.getByLabel("Choose a password").fill("a password of my own");
+  await invited.getByLabel("The same password again").fill("a password of my own");
+  await invited.getByRole("button", { name: "Create my account" }).click();
+  await expect(invited.getByText("Your account is ready. Sign in with your email and the password you chose.")).toBeVisible();
+  await invited.getByLabel("Email").fill(email);
+  await invited.getByLabel("Password").fill("a password of my own");
+  await invited.getByRole("button", { name: "Sign in" }).click();
+  await expect(invited.getByTestId("whoami")).toContainText("Ines Editor");
+  expect((await db.user.findUniqueOrThrow({ where: { email } })).role).toBe("EDITOR");
+
+  await invited.goto(link.pathname);
+  await expect(invited.getByText("This invitation has been used already. Sign in with the email and password chosen then.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("row", { name: new RegExp(email) })).toContainText("Active");
+  await context.close();
 });

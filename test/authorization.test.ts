@@ -24,6 +24,8 @@ const WITHOUT_ACTOR: Record<string, string> = {
   hasAnyUser: "tells only whether first-run setup is done",
   createFirstAdmin: "first-run setup: needs the setup token from the server log, and refuses once anyone exists",
   createUserFromCommandLine: "npm run user:create: whoever runs commands on the server",
+  openInvitation: "the invitation link's token: 256 random bits, stored hashed; tells only that invitation",
+  acceptInvitation: "the invitation link's token, used once, before it expires",
 };
 
 type Guarded = ((actor: unknown, ...args: unknown[]) => Promise<unknown>) & { permission?: string };
@@ -121,6 +123,7 @@ const appFiles = files("app");
 const serverActionFiles = appFiles.filter((f) => /^["']use server["'];/m.test(readFileSync(f, "utf8")));
 const PUBLIC_ACTIONS: Record<string, string> = {
   createFirstAdminAction: "first-run setup: createFirstAdmin checks the setup token",
+  acceptInvitationAction: "the invited person: acceptInvitation checks the link's token",
 };
 
 test("every exported Server Action reads its actor through workspaceAction or formAction (or is a named public exception)", () => {
@@ -151,24 +154,27 @@ test("route handlers only read (the workspace's through lib queries that check t
     "app/api/articles/[slug]/route.ts": ["GET"],
     "app/api/auth/[...nextauth]/route.ts": ["GET", "POST"],
     "app/admin/authors/search/route.ts": ["GET"],
+    "app/admin/related-links/matches/route.ts": ["GET"],
+    "app/admin/related-links/targets/route.ts": ["GET"],
     "app/feed.xml/route.ts": ["GET"],
     "app/news-sitemap.xml/route.ts": ["GET"],
   };
   const found: Record<string, string[]> = {};
   for (const file of appFiles.filter((f) => /route\.tsx?$/.test(f))) {
     const source = readFileSync(file, "utf8");
-    const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|export \{([^}]*)\}/g)].flatMap((m) =>
-      m[1]
-        ? [m[1]]
-        : m[2]
-            .split(",")
-            .map((part) =>
-              part
-                .trim()
-                .split(/\s+as\s+/)
-                .pop()!,
-            )
-            .filter((n) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(n)),
+    const methods = [...source.matchAll(/export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b|export \{([^}]*)\}/g)].flatMap(
+      (m) =>
+        m[1]
+          ? [m[1]]
+          : m[2]
+              .split(",")
+              .map((part) =>
+                part
+                  .trim()
+                  .split(/\s+as\s+/)
+                  .pop()!,
+              )
+              .filter((n) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(n)),
     );
     found[file.split(path.sep).join("/")] = methods.sort();
   }

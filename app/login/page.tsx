@@ -15,7 +15,11 @@ function safeCallback(raw: string | undefined): string {
     : "/admin";
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string; welcome?: string; setup?: string }>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await currentStaff()) redirect(callbackUrl);
@@ -23,6 +27,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-16">
       <h1 className="mb-6 font-serif text-3xl font-bold">Sign in to Byline</h1>
+      {(params.welcome || params.setup) && (
+        <p role="status" className="mb-4 rounded bg-green-100 p-2 text-green-900">
+          {params.welcome
+            ? "Your account is ready. Sign in with your email and the password you chose."
+            : "Byline is set up. Sign in as the administrator you created."}
+        </p>
+      )}
       <LoginForm callbackUrl={callbackUrl} initialError={params.error ? signInErrorMessage(params.error) : undefined} />
     </main>
   );

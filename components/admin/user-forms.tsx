@@ -1,13 +1,79 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/form-state";
+import type { InvitationFormState } from "@/lib/users/schema";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /** The user screens' Server Actions, handed in by the page. */
 export type UserActions = { create: Action; updateAccess: Action; resetPassword: Action; signOutEverywhere: Action };
+
+/**
+ * Invite a new user: name, email and role. The answer is the single-use link, shown with a copy
+ * button for the admin to pass on (and emailed, when email is configured).
+ */
+export function InviteUserForm({
+  invite,
+}: {
+  invite: (previous: InvitationFormState, formData: FormData) => Promise<InvitationFormState>;
+}) {
+  const [state, action, pending] = useActionState(invite, {});
+  const [copied, setCopied] = useState(false);
+  const v = state.ok ? {} : (state.values ?? {});
+  const e = state.fieldErrors ?? {};
+  return (
+    <>
+      <form action={action} noValidate className="grid max-w-3xl gap-x-4 sm:grid-cols-3" key={state.ok ? state.link : "form"}>
+        <Field label="Name" name="invite-name" errors={e.name}>
+          {(p) => <input {...p} name="name" defaultValue={v.name} className={inputClass} />}
+        </Field>
+        <Field label="Email" name="invite-email" errors={e.email}>
+          {(p) => <input {...p} name="email" type="email" defaultValue={v.email} className={inputClass} />}
+        </Field>
+        <Field label="Role" name="invite-role" errors={e.role}>
+          {(p) => (
+            <select {...p} name="role" defaultValue={v.role ?? "EDITOR"} className={inputClass}>
+              <option value="EDITOR">Editor</option>
+              <option value="ADMIN">Admin</option>
+            </select>
+          )}
+        </Field>
+        <div className="flex items-center gap-3 sm:col-span-3">
+          <button type="submit" className={buttonClass} disabled={pending}>
+            Create invitation
+          </button>
+          {!state.ok && <Message state={state} />}
+        </div>
+      </form>
+      {state.ok && state.link && (
+        <div role="status" className="mt-3 max-w-3xl rounded border border-green-700 bg-green-50 p-3 text-sm" data-testid="invitation">
+          <p className="mb-2 font-semibold text-green-900">{state.message}</p>
+          <label htmlFor="invitation-link" className="block">
+            Invitation link (works once, until {state.expiresAt?.slice(0, 16).replace("T", " ")} UTC)
+          </label>
+          <div className="flex gap-2">
+            <input
+              id="invitation-link"
+              readOnly
+              value={state.link}
+              className={inputClass}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={() => void navigator.clipboard?.writeText(state.link!).then(() => setCopied(true))}
+            >
+              {copied ? "Copied" : "Copy"}
+            </button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
 
 function Message({ state }: { state: FormState }) {
   if (!state.message) return null;

@@ -52,6 +52,8 @@ export function formAction<Schema extends z.ZodType, Result extends Outcome, S e
     redirectTo?: (result: Done<Result>, input: z.output<Schema>) => string;
     /** Workspace screens to refresh on success: one path, or the whole workspace. */
     refresh?: string | "workspace";
+    /** What else the form shows on success, from the result (an invitation's link). */
+    reply?: (result: Done<Result>) => Partial<S>;
     /** The message when the form does not parse (default: the first field's error). */
     invalid?: string;
   } = {},
@@ -72,6 +74,6 @@ export function formAction<Schema extends z.ZodType, Result extends Outcome, S e
     if (options.refresh) refreshWorkspace(options.refresh === "workspace" ? undefined : options.refresh);
     if (options.redirectTo) redirect(options.redirectTo(done, parsed.data));
     const message = typeof options.done === "function" ? options.done(done) : (options.done ?? done.message ?? "Saved.");
-    return { ok: true, message } as S;
+    return { ...options.reply?.(done), ok: true, message } as S;
   });
 }

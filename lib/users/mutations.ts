@@ -4,9 +4,21 @@ import { db, type Tx } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { authorized } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import type { NewUser, Role } from "@/lib/users/schema";
+import type { Invitee, NewUser, Role } from "@/lib/users/schema";
+import { sendMail, mailConfigured } from "@/lib/mail";
+import { siteName } from "@/lib/site";
+import {
+  CLOSED_INVITATION,
+  hashInvitationToken,
+  INVITATION_DAYS,
+  invitationLink,
+  invitationState,
+  isInvitationToken,
+  newInvitationToken,
+} from "./invitation";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { isSetupToken } from "@/lib/auth/setup-token";
+import { displayName } from "@/lib/users/schema";
 
 // The one write path for users. Workspace changes take the acting admin and check it; first-run
 // setup (with its token) and the command line are the two ways in without one, and say so.
@@ -22,7 +34,7 @@ export type UserChangeResult = Outcome;
 const LAST_ADMIN = "This is the last active administrator: make another user an active administrator first.";
 const GONE: UserChangeResult = { ok: false, message: "That user no longer exists." };
 
-async function insertUser(input: NewUser, passwordHash: string, tx: Tx, actor: AuditActor | null) {
+async function insertUser(input: Invitee, passwordHash: string, tx: Tx, actor: AuditActor | null) {
   const user = await tx.user.create({
     data: { email: input.email, name: input.name, role: input.role, passwordHash },
     select: { id: true, email: true, name: true, role: true },
@@ -134,3 +146,94 @@ export const signOutEverywhere = authorized("users:manage", async (admin, userId
     return { ok: true };
   });
 });
+
+export type InvitationCreated = Outcome<{ link: string; expiresAt: string; emailed: boolean }>;
+
+/**
+ * An admin invites someone: a single-use link, valid INVITATION_DAYS, that lets them choose their
+ * own password. A new invitation to the same address withdraws the earlier one. The link is
+ * returned for the admin to pass on, and emailed too when email is configured.
+ */
+export const inviteUser = authorized("users:manage", async (admin, input: Invitee): Promise<InvitationCreated> => {
+  const { token, tokenHash } = newInvitationToken();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  const created = await db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) return false;
+    await tx.invitation.updateMany({ where: { email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    const invitation = await tx.invitation.create({
+      data: { tokenHash, email: input.email, name: input.name, role: input.role, createdById: admin.id, expiresAt },
+    });
+    await recordAudit(tx, admin, {
+      entityType: "invitation",
+      entityId: invitation.id,
+      action: "invite",
+      after: { email: input.email, name: input.name, role: input.role, expiresAt },
+    });
+    return true;
+  });
+  if (!created)
+    return { ok: false, message: "Some fields need attention.", fieldErrors: { email: ["A user with that email already exists."] } };
+  const link = invitationLink(token);
+  const mail = mailConfigured()
+    ? await sendMail({
+        to: input.email,
+        subject: `You are invited to ${siteName}`,
+        text: `${displayName(admin)} invited you to ${siteName}'s newsroom workspace as ${input.role === "ADMIN" ? "an administrator" : "an editor"}.\n\nChoose your password here (the link works once, until ${expiresAt.toUTCString()}):\n${link}\n`,
+      })
+    : null;
+  const message = mail?.sent
+    ? `Invitation emailed to ${input.email}. The link below works too.`
+    : mail
+      ? `Could not email ${input.email} (${mail.reason}): pass the link below on yourself.`
+      : `Invitation created for ${input.email}: pass the link below on.`;
+  return { ok: true, message, link, expiresAt: expiresAt.toISOString(), emailed: !!mail?.sent };
+});
+
+/** Withdraws an invitation that has not been used: its link stops working at once. */
+export const withdrawInvitation = authorized("users:manage", async (admin, invitationId: string): Promise<Outcome> => {
+  return db.$transaction(async (tx) => {
+    const withdrawn = await tx.invitation.updateMany({
+      where: { id: invitationId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (withdrawn.count === 0) return { ok: false, message: "That invitation has been used or withdrawn already." };
+    await recordAudit(tx, admin, { entityType: "invitation", entityId: invitationId, action: "withdraw" });
+    return { ok: true, message: "Invitation withdrawn: its link no longer works." };
+  });
+});
+
+/**
+ * The invited person accepts: their account, with the password they chose. Guarded by the token
+ * itself (256 random bits, stored only as a hash); the link works once, claimed in the same
+ * transaction that creates the account, so two tabs racing create one account.
+ */
+export async function acceptInvitation(token: unknown, input: { name: string; password: string }): Promise<Outcome<{ email: string }>> {
+  if (!isInvitationToken(token)) return { ok: false, message: "This invitation link is not valid. Check that it was copied whole." };
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) } });
+  if (!invitation) return { ok: false, message: "This invitation link is not valid. Check that it was copied whole." };
+  const now = new Date();
+  const state = invitationState(invitation, now);
+  if (state !== "open") return { ok: false, message: CLOSED_INVITATION[state] };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await emailTakenAsError(() =>
+      db.$transaction(async (tx): Promise<Outcome<{ email: string }>> => {
+        const claimed = await tx.invitation.updateMany({
+          where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+          data: { acceptedAt: now },
+        });
+        if (claimed.count !== 1) return { ok: false, message: CLOSED_INVITATION.used };
+        const user = await insertUser(
+          { email: invitation.email, name: input.name || invitation.name, role: invitation.role },
+          passwordHash,
+          tx,
+          null,
+        );
+        return { ok: true, email: user.email };
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof EmailTakenError)) throw error;
+    return { ok: false, message: "An account with this email exists already: sign in instead." };
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FormState } from "@/lib/actions/form-state";
 
 export const ROLES = ["ADMIN", "EDITOR"] as const;
 export type Role = (typeof ROLES)[number];
@@ -30,3 +31,19 @@ export const resetPasswordSchema = z.object({
   id: z.string().min(1),
   password: newUserSchema.shape.password,
 });
+
+/** An invitation: who is invited, as what; they choose their own password. */
+export const invitationSchema = newUserSchema.omit({ password: true });
+export type Invitee = z.infer<typeof invitationSchema>;
+/** What the invitation form shows after "Create invitation": the link to pass on, and until when it works. */
+export type InvitationFormState = FormState & { link?: string; expiresAt?: string };
+
+/** The invited person's form: the name they go by and the password they choose, typed twice. */
+export const acceptInvitationSchema = z
+  .object({
+    token: z.string().max(100),
+    name: z.string().trim().max(200).default(""),
+    password: newUserSchema.shape.password,
+    confirmPassword: z.string().default(""),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." });

@@ -48,7 +48,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <span className="block font-semibold">Entity</span>
           <select name="entity" defaultValue={params.entity ?? ""} className={inputClass}>
             <option value="">Any</option>
-            {["article", "author", "related-link", "user"].map((e) => (
+            {["article", "author", "invitation", "related-link", "user"].map((e) => (
               <option key={e} value={e}>
                 {e}
               </option>

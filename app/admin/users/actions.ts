@@ -2,8 +2,16 @@
 
 import { formAction } from "@/lib/actions/workspace-action";
 import { recordIdSchema } from "@/lib/actions/form-state";
-import { createUser, resetPassword, signOutEverywhere, updateUserAccess } from "@/lib/users/mutations";
-import { newUserSchema, resetPasswordSchema, userAccessSchema } from "@/lib/users/schema";
+import {
+  createUser,
+  inviteUser,
+  type InvitationCreated,
+  resetPassword,
+  signOutEverywhere,
+  updateUserAccess,
+  withdrawInvitation,
+} from "@/lib/users/mutations";
+import { invitationSchema, newUserSchema, resetPasswordSchema, userAccessSchema, type InvitationFormState } from "@/lib/users/schema";
 
 const refresh = "/admin/users";
 
@@ -16,3 +24,9 @@ export const signOutEverywhereAction = formAction(recordIdSchema, (actor, i) => 
   refresh,
   done: "Signed out everywhere.",
 });
+export const inviteUserAction = formAction<typeof invitationSchema, InvitationCreated, InvitationFormState>(invitationSchema, inviteUser, {
+  refresh,
+  invalid: "Some fields need attention.",
+  reply: (invitation) => ({ link: invitation.link, expiresAt: invitation.expiresAt }),
+});
+export const withdrawInvitationAction = formAction(recordIdSchema, (actor, i) => withdrawInvitation(actor, i.id), { refresh });

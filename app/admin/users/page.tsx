@@ -1,8 +1,17 @@
 import type { Metadata } from "next";
-import { CreateUserForm, UserAccessControls } from "@/components/admin/user-forms";
+import { ActionButton } from "@/components/admin/action-button";
+import { CreateUserForm, InviteUserForm, UserAccessControls } from "@/components/admin/user-forms";
+import { utc } from "@/lib/dates";
 import { requireStaffPage } from "@/lib/auth/session";
-import { listUsers } from "@/lib/users/queries";
-import { createUserAction, resetPasswordAction, signOutEverywhereAction, updateUserAccessAction } from "./actions";
+import { listInvitations, listUsers } from "@/lib/users/queries";
+import {
+  createUserAction,
+  inviteUserAction,
+  resetPasswordAction,
+  signOutEverywhereAction,
+  updateUserAccessAction,
+  withdrawInvitationAction,
+} from "./actions";
 import { ROLE_LABELS } from "@/lib/users/schema";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -17,7 +26,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const { actor } = await requireStaffPage("/admin/users", "users:manage");
-  const users = await listUsers(actor);
+  const [users, invitations] = await Promise.all([listUsers(actor), listInvitations(actor)]);
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Users</h1>
@@ -41,8 +50,45 @@ export default async function UsersPage() {
           </tr>
         ))}
       </DataTable>
-      <h2 className="mb-2 font-serif text-xl font-bold">New user</h2>
-      <CreateUserForm create={createUserAction} />
+      <h2 className="mb-2 font-serif text-xl font-bold">Invite a user</h2>
+      <p className="mb-3 max-w-3xl text-sm text-muted">
+        The invited person opens the link and chooses their own password. It works once, for 7 days; a new invitation to the same address
+        replaces the old one.
+      </p>
+      <InviteUserForm invite={inviteUserAction} />
+      {invitations.length > 0 && (
+        <DataTable
+          columns={["Invited", "Role", "By", "Link", { hidden: "Withdraw" }]}
+          caption="Invitations not used yet"
+          className="mt-6 mb-8"
+        >
+          {invitations.map((i) => (
+            <tr key={i.id} className="border-b border-rule">
+              <td className="py-2 pr-3">
+                {i.name ? `${i.name} — ` : ""}
+                {i.email}
+              </td>
+              <td className="pr-3">{ROLE_LABELS[i.role]}</td>
+              <td className="pr-3">{i.by}</td>
+              <td className="pr-3">{i.state === "expired" ? `Expired ${utc(i.expiresAt)}` : `Works until ${utc(i.expiresAt)}`}</td>
+              <td>
+                <ActionButton
+                  action={withdrawInvitationAction}
+                  fields={{ id: i.id }}
+                  label="Withdraw"
+                  ariaLabel={`Withdraw the invitation for ${i.email}`}
+                  className="rounded border border-muted px-2 py-0.5"
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <details className="mt-8 max-w-3xl">
+        <summary className="cursor-pointer font-serif text-xl font-bold">Create a user with a password instead</summary>
+        <p className="my-2 text-sm text-muted">For when the person cannot receive a link: you choose the password and tell them.</p>
+        <CreateUserForm create={createUserAction} />
+      </details>
     </>
   );
 }
