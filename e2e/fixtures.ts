@@ -7,7 +7,7 @@ import { headlineKey, slugify } from "@/lib/text";
 // (The Playwright process runs with the react-server condition so lib/ modules load here.)
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 let shared: Db | undefined;
-const database = () => (shared ??= createDb(databaseUrl));
+export const database = () => (shared ??= createDb(databaseUrl));
 
 type ArticleInput = {
   headline: string;

@@ -1,0 +1,39 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, uniqueHeadline } from "./fixtures";
+import { WIDTHS, workspaceScreens } from "./support/workspace-screens";
+
+// Every workspace screen, at desktop and phone widths, in the state a desk sees it, scanned by axe.
+
+test("every workspace screen passes an axe scan with no violations, at desktop and phone widths", async ({ page, loginAs, db }) => {
+  test.setTimeout(180_000);
+  const admin = await loginAs("ADMIN");
+  const screens = await workspaceScreens(page, db, admin, uniqueHeadline("").trim());
+  const violations: string[] = [];
+  for (const { width, height, label } of WIDTHS) {
+    await page.setViewportSize({ width, height });
+    for (const screen of screens) {
+      await page.goto(screen.path);
+      await screen.prepare?.(page);
+      const results = await new AxeBuilder({ page }).analyze();
+      violations.push(...results.violations.map((v) => `${screen.name} (${label}): ${v.id} ${v.help} — ${v.nodes[0]?.target.join(" ")}`));
+    }
+  }
+  expect(violations).toEqual([]);
+});
+
+test("the pages outside the workspace an invited person and a signed-out editor meet pass axe too", async ({ page, browser, loginAs }) => {
+  await loginAs("ADMIN");
+  await page.goto("/admin/users");
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Create invitation" }) });
+  await form.getByLabel("Email").fill(`${uniqueHeadline("axe").replace(/\s+/g, "-").toLowerCase()}@example.test`);
+  await form.getByRole("button", { name: "Create invitation" }).click();
+  const link = new URL(await page.getByLabel(/^Invitation link/).inputValue());
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  for (const path of [link.pathname, "/invite/not-a-real-invitation", "/login"]) {
+    await visitor.goto(path);
+    const results = await new AxeBuilder({ page: visitor }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id} ${v.help}`)).toEqual([]);
+  }
+  await context.close();
+});
