@@ -14,6 +14,7 @@ export function ActionButton({
   className,
   confirm,
   ariaLabel,
+  disabled,
   children,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -22,6 +23,7 @@ export function ActionButton({
   className?: string;
   confirm?: string;
   ariaLabel?: string;
+  disabled?: boolean;
   children?: React.ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -37,7 +39,7 @@ export function ActionButton({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      <button type="submit" disabled={pending} className={className} aria-label={ariaLabel}>
+      <button type="submit" disabled={pending || disabled} className={className} aria-label={ariaLabel}>
         {label}
       </button>
       {state.message && !state.ok && (

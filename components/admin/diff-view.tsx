@@ -12,7 +12,7 @@ export function DiffView({ rows, label }: { rows: DiffRow[]; label: string }) {
   return (
     <section className="mb-4" aria-label={`Changes to ${label}`}>
       <h3 className="mb-1 text-sm font-semibold">{label}</h3>
-      <div className="overflow-x-auto rounded border border-rule p-2 font-mono text-sm whitespace-pre-wrap">
+      <div className="overflow-x-auto rounded border border-rule p-2 text-sm whitespace-pre-wrap">
         {rows.map((row, i) =>
           row.kind === "changed" ? (
             <div key={i} data-diff="changed">
@@ -21,7 +21,7 @@ export function DiffView({ rows, label }: { rows: DiffRow[]; label: string }) {
                 part.kind === "same" ? (
                   <span key={k}>{part.text}</span>
                 ) : part.kind === "removed" ? (
-                  <del key={k} className={removedClass} data-diff="removed-words">
+                  <del key={k} className={`${removedClass} mr-0.5`} data-diff="removed-words">
                     {part.text}
                   </del>
                 ) : (

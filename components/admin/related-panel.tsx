@@ -437,7 +437,8 @@ function LinkRow(props: {
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span>
-          <span className="font-semibold">{props.heading}</span> <span className="text-xs text-muted">— {STATE_LABELS[link.state]}</span>
+          <span className="font-semibold">{props.heading}</span>
+          {link.state !== "unresolved" && <span className="text-xs text-muted"> — {STATE_LABELS[link.state]}</span>}
           {link.target && link.target.headline !== link.label && <span className="block text-sm">→ {link.target.headline}</span>}
           {link.url && <span className="block text-sm break-all">→ {link.url}</span>}
         </span>
@@ -537,6 +538,7 @@ function UnresolvedLabels(props: {
             action={actions.attachMatches}
             fields={{ articleId }}
             label={`Attach all matches ≥ ${percent(CONFIDENT_MATCH)}${confident === null ? "" : ` (${confident})`}`}
+            disabled={confident === 0}
             className={secondaryButtonClass}
           />
           <ActionButton

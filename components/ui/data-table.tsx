@@ -7,18 +7,21 @@ export function DataTable({
   children,
   caption,
   className = "",
+  stacked = false,
 }: {
   columns: Column[];
   children: React.ReactNode;
   /** What the table holds, said above it ("12 in the trash"). */
   caption?: string;
   className?: string;
+  /** On phones, each row as a block of its cells rather than a table wider than the screen. */
+  stacked?: boolean;
 }) {
   return (
     <div className={`overflow-x-auto ${className}`}>
       <table className="w-full text-left text-sm">
         {caption && <caption className="mb-2 caption-top text-left text-muted">{caption}</caption>}
-        <thead className="border-b border-ink">
+        <thead className={`border-b border-ink ${stacked ? "sr-only sm:not-sr-only sm:table-header-group" : ""}`}>
           <tr>
             {columns.map((column) => (
               <th key={typeof column === "string" ? column : column.hidden} scope="col" className="py-2 pr-3">
@@ -27,7 +30,7 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody className={stacked ? "[&>tr]:block [&>tr>td]:block sm:[&>tr]:table-row sm:[&>tr>td]:table-cell" : ""}>{children}</tbody>
       </table>
     </div>
   );

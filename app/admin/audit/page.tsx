@@ -68,9 +68,9 @@ export default async function AuditPage({ searchParams }: Props) {
         </button>
       </form>
       <p className="mb-2 text-sm text-muted">{log.total.toLocaleString("en")} events, newest first</p>
-      <DataTable columns={["When", "Who", "What", "Change"]}>
+      <DataTable columns={["When", "Who", "What", "Change"]} stacked>
         {log.events.map((e) => (
-          <tr key={e.id} className="border-b border-rule align-top" data-testid="audit-event">
+          <tr key={e.id} className="border-b border-rule py-2 align-top sm:py-0" data-testid="audit-event">
             <td className="whitespace-nowrap py-1 pr-3">{utc(e.createdAt)}</td>
             <td className="pr-3">{e.who}</td>
             <td className="pr-3">
