@@ -24,12 +24,20 @@ const nextConfig = {
   // without it, each instance keeps Next's own cache on its disk.
   ...(process.env.REDIS_URL ? { cacheHandler: require.resolve("./lib/cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
   experimental: { serverActions: { bodySizeLimit: `${MAX_BODY_BYTES / 1024 / 1024}mb` } },
+  // The front page is page 1 of the front-page route (app/(reader)/page/[n]), which is rendered on
+  // first request rather than at build time: the build needs no database.
+  async rewrites() {
+    return [{ source: "/", destination: "/page/1" }];
+  },
+  async redirects() {
+    return [{ source: "/page/1", destination: "/", permanent: true }];
+  },
   async headers() {
     const common = commonHeaders(process.env.SITE_URL || process.env.NEXTAUTH_URL);
     return [
       { source: "/:path*", headers: common },
       // The workspace and sign-in pages get a nonce-based policy from proxy.ts instead.
-      { source: "/((?!admin|login|setup).*)", headers: [{ key: "Content-Security-Policy", value: readerCsp }] },
+      { source: "/((?!admin|login|setup|invite).*)", headers: [{ key: "Content-Security-Policy", value: readerCsp }] },
       // Next would send the same for cached reader pages, but without "public".
       ...READER_PAGES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: READER_CACHE_CONTROL }] })),
     ];

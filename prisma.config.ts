@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { refuseOtherEngine } from "./prisma/cli-guard";
 
 // Prisma skips .env when a config file exists; real environment variables still win.
 try {
@@ -11,6 +12,7 @@ try {
 } catch {}
 
 const envUrl = process.env.DATABASE_URL;
+refuseOtherEngine("sqlite", envUrl);
 const url = envUrl?.startsWith("file:") ? envUrl : "file:./data/byline.db";
 mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
 

@@ -4,12 +4,14 @@ import { randomUUID } from "node:crypto";
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { refuseOtherEngine } from "./prisma/cli-guard";
 
 try {
   process.loadEnvFile(".env");
 } catch {}
 
 const envUrl = process.env.DATABASE_URL;
+refuseOtherEngine("postgresql", envUrl);
 const url = envUrl && /^postgres(ql)?:/.test(envUrl) ? envUrl : "postgresql://postgres@127.0.0.1:5432/postgres";
 
 // Fix 1: the schema engine reads pg_catalog `name` (19) and `"char"` (18) columns the adapter cannot map: read them as text.

@@ -4,7 +4,7 @@ import { PRIVATE_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { MAX_BODY_BYTES } from "@/lib/request-limits.js";
 import { nonceCsp } from "@/lib/security-headers.js";
 
-// Runs only for the workspace, sign-in, setup and the auth endpoints — never for cached reader
+// Runs only for the workspace, sign-in, setup, invitations and the auth endpoints — never for cached reader
 // pages. It refuses cross-site writes and bodies that announce themselves as oversized, gives
 // pages a per-request CSP nonce, and redirects visitors without a session cookie to sign-in.
 // It is not the security boundary: every workspace query and mutation in lib/ checks the
@@ -12,7 +12,7 @@ import { nonceCsp } from "@/lib/security-headers.js";
 
 const MAX_CALLBACK_LENGTH = 500;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const WORKSPACE_PATH = /^\/(admin|login|setup|api\/auth)(\/|$)/;
+const WORKSPACE_PATH = /^\/(admin|login|setup|invite|api\/auth)(\/|$)/;
 
 const refuse = (status: number, text: string) =>
   new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": PRIVATE_CACHE_CONTROL } });
@@ -90,5 +90,5 @@ export async function proxy(request: NextRequest) {
 export const config = {
   // Reader pages only when their path holds a `%` (see isMalformedPath): the proxy stays off the
   // reader's hot path.
-  matcher: ["/admin/:path*", "/login", "/setup", "/api/auth/:path*", "/:path(.*%.*)"],
+  matcher: ["/admin/:path*", "/login", "/setup", "/invite/:path*", "/api/auth/:path*", "/:path(.*%.*)"],
 };

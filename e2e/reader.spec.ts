@@ -112,6 +112,23 @@ test("feed, sitemaps and robots are well-formed; the news sitemap keeps to the l
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain("Disallow: /admin");
   expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+
+  // Feeds and sitemaps answer a client that has the current version with a 304.
+  const first = await request.get("/sitemap.xml");
+  const again = await request.get("/sitemap.xml", { headers: { "If-None-Match": first.headers()["etag"] } });
+  expect(again.status()).toBe(304);
+});
+
+test("the site has an icon, and the front page has one address", async ({ request }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  const pageOne = await request.get("/page/1", { maxRedirects: 0 });
+  expect([301, 308]).toContain(pageOne.status());
+  expect(pageOne.headers()["location"]).toBe("/");
+  const front = await request.get("/");
+  expect(front.status()).toBe(200);
+  expect(await front.text()).toContain('rel="canonical"');
 });
 
 test("drafts, future-scheduled, archived and trashed articles are a 404 everywhere", async ({ page, request }) => {

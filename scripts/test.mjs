@@ -3,7 +3,7 @@
 // `prisma migrate deploy`, seeded with the importer), a production build, and Playwright.
 // `npm test -- --unit` or `-- --e2e` runs one half; other arguments go to Playwright.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import pg from "pg";
 import { engineFor } from "./prisma-env.mjs";
 
@@ -53,8 +53,15 @@ if (only !== "unit") {
   const env = { DATABASE_URL: e2eUrl };
   run("node", ["scripts/db.mjs", "migrate", "deploy"], env);
   run("npm", ["run", "db:seed"], env);
-  // Reader pages are prerendered from the database at build time, so build against the test database.
-  run("node_modules/.bin/next", ["build"], { ...env, SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3217}` });
+  // The build needs no database (reader pages render on their first request): it is given one
+  // that does not exist, and must leave it so.
+  const noDatabase = "data/no-database-at-build-time.db";
+  rmSync(noDatabase, { force: true });
+  run("node_modules/.bin/next", ["build"], { DATABASE_URL: `file:./${noDatabase}` });
+  if (existsSync(noDatabase)) {
+    console.error(`\n✖ next build opened a database (${noDatabase}): the build must not need one`);
+    process.exit(1);
+  }
   // The react-server condition lets specs load lib/ modules (server-only); the web server gets it removed.
   run("node_modules/.bin/playwright", ["test", ...playwrightArgs], { E2E_DATABASE_URL: e2eUrl, NODE_OPTIONS: "--conditions=react-server" });
   // The short load run: readers and editors at once; it asserts correctness only, never timings.

@@ -158,6 +158,7 @@ test("route handlers only read (the workspace's through lib queries that check t
     "app/admin/related-links/targets/route.ts": ["GET"],
     "app/feed.xml/route.ts": ["GET"],
     "app/news-sitemap.xml/route.ts": ["GET"],
+    "app/sitemap.xml/route.ts": ["GET"],
   };
   const found: Record<string, string[]> = {};
   for (const file of appFiles.filter((f) => /route\.tsx?$/.test(f))) {

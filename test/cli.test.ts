@@ -103,3 +103,29 @@ test("npm run export writes a file only its owner can read; import:json refuses 
   writeFileSync(bad, "{ not json");
   assert.match(run("scripts/import-json.ts", bad).stderr, /is not a JSON file/);
 });
+
+test("the Prisma CLI refuses a database command aimed at the other engine, and names the one to run", () => {
+  const { DATABASE_URL: _ignored, ...withoutDatabaseUrl } = process.env;
+  const prisma = (config: string | null, url: string | undefined) =>
+    spawnSync("node_modules/.bin/prisma", ["migrate", "deploy", ...(config ? ["--config", config] : [])], {
+      encoding: "utf8",
+      env: { ...withoutDatabaseUrl, ...(url ? { DATABASE_URL: url } : {}), CHECKPOINT_DISABLE: "1" },
+    });
+  const dir = mkdtempSync(path.join(os.tmpdir(), "byline-prisma-"));
+  const sqliteFile = path.join(dir, "would-be-migrated.db");
+  // The conventional command with a PostgreSQL URL: refused, and no SQLite file migrated instead.
+  const toPostgres = prisma(null, "postgresql://postgres@127.0.0.1:5432/some_database");
+  assert.equal(toPostgres.status, 1);
+  assert.match(toPostgres.stderr, /DATABASE_URL names a PostgreSQL database, but this is the SQLite configuration/);
+  assert.match(toPostgres.stderr, /npm run db:deploy.*--config prisma\.pg\.config\.ts/s);
+  const toSqlite = prisma("prisma.pg.config.ts", `file:${sqliteFile}`);
+  assert.equal(toSqlite.status, 1);
+  assert.match(toSqlite.stderr, /DATABASE_URL names a SQLite file, but this is the PostgreSQL configuration/);
+  const unset = prisma("prisma.pg.config.ts", undefined);
+  assert.equal(unset.status, 1, "no silent default PostgreSQL database either");
+  assert.match(unset.stderr, /DATABASE_URL is not set, but this is the PostgreSQL configuration/);
+  // The right pairing does act on the database the URL names.
+  const applied = prisma(null, `file:${sqliteFile}`);
+  assert.equal(applied.status, 0, applied.stderr);
+  assert.ok(statSync(sqliteFile).size > 0);
+});

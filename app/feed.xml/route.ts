@@ -3,9 +3,11 @@ import { latestForFeeds } from "@/lib/articles/reader";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
 import { siteName, siteUrl } from "@/lib/site";
 
-export const revalidate = 1;
+// Rendered per request from the readers' data cache (lib/cache.ts), never at build time: the
+// build needs no database, and a client that has this version gets a 304.
+export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(request: Request) {
   const articles = await latestForFeeds(50);
   const items = articles
     .map((a) => {
@@ -31,5 +33,5 @@ ${articles[0] ? `<lastBuildDate>${new Date(articles[0].modifiedAt ?? articles[0]
 </channel>
 </rss>
 `;
-  return xmlResponse(body, "application/rss+xml; charset=utf-8");
+  return xmlResponse(request, body, "application/rss+xml; charset=utf-8");
 }

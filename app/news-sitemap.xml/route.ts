@@ -3,9 +3,11 @@ import { latestForFeeds } from "@/lib/articles/reader";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
 import { siteName, siteUrl } from "@/lib/site";
 
-export const revalidate = 1;
+// Rendered per request from the readers' data cache (lib/cache.ts), never at build time: the
+// build needs no database, and a client that has this version gets a 304.
+export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(request: Request) {
   const since = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
   const articles = await latestForFeeds(1000, since);
   const urls = articles
@@ -20,9 +22,12 @@ export async function GET() {
 </url>`,
     )
     .join("\n");
-  return xmlResponse(`<?xml version="1.0" encoding="UTF-8"?>
+  return xmlResponse(
+    request,
+    `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 ${urls}
 </urlset>
-`);
+`,
+  );
 }

@@ -11,6 +11,7 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-export function xmlResponse(body: string, contentType = "application/xml; charset=utf-8"): Response {
-  return readerResponse(body, contentType);
+/** A feed or sitemap for readers: their Cache-Control, an ETag, and a 304 when the client has it already. */
+export function xmlResponse(request: Request, body: string, contentType = "application/xml; charset=utf-8"): Response {
+  return readerResponse(body, contentType, { request });
 }
