@@ -42,6 +42,23 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test("reader pages are server-rendered HTML and one stylesheet: no framework JavaScript, no serialized page data", async ({ request }) => {
+  for (const path of Object.values(pages)) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    // Structured data for search engines is the only script element, and it is not code.
+    expect(
+      scripts.filter((tag) => !tag.includes('type="application/ld+json"')),
+      path,
+    ).toEqual([]);
+    expect(html, path).not.toContain("__NEXT_DATA__");
+    expect(html, path).not.toContain("self.__next_f");
+    expect([...html.matchAll(/<link[^>]+rel="stylesheet"/g)].length, path).toBe(1);
+  }
+});
+
 test("every reader page passes an axe scan with no violations", async ({ page }) => {
   for (const path of [...Object.values(pages), "/articles/no-such-article", "/no/such/page"]) {
     await page.goto(path);
@@ -243,12 +260,16 @@ test("related stories: curated order, only what readers may see, external marked
   expect((await curated.count()) + (await suggested.count())).toBeLessThanOrEqual(5);
   void similar;
 
-  const off = await createArticle({ headline: `${tag} with related switched off` });
+  // Curated links and suggestions switch off separately: curated off leaves the suggestions…
+  const off = await createArticle({ headline: `${tag} with curated links switched off`, body: "Zanzibar ferry." });
   await db.article.update({ where: { id: off.id }, data: { relatedEnabled: false } });
   await db.relatedLink.create({ data: { articleId: off.id, position: 0, label: "x", labelKey: "x", targetArticleId: published.id } });
   await page.goto(`/articles/${off.slug}`);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("complementary")).toHaveCount(0);
+  await expect(page.getByRole("complementary", { name: "Related stories" })).toHaveCount(0);
+  await expect(page.getByRole("complementary", { name: "More on this topic" }).getByRole("link")).toContainText([`${tag} survivors speak`]);
+  // …and both off leave none.
+  await db.article.update({ where: { id: off.id }, data: { suggestionsEnabled: false } });
+  await eventually(page, `/articles/${off.slug}`, () => expect(page.getByRole("complementary")).toHaveCount(0, { timeout: 500 }));
 });
 
 test("an author page lists every published article, a page at a time", async ({ page }) => {

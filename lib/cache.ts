@@ -1,8 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
 import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { waitForReplicas } from "@/lib/db";
+import { READER_TAG } from "@/lib/reader-data-cache";
+import { regenerateReaderPages } from "@/lib/pages-revalidation";
+import { readerPathsOf, type ReaderChange } from "@/lib/reader-paths";
+
+export { READER_TAG };
 
 /**
  * Every caching decision, in one place (with lib/cache-settings.js for the numbers plain-JavaScript
@@ -19,36 +24,18 @@ import { waitForReplicas } from "@/lib/db";
  * - Responses say how long shared caches may keep them (READER_CACHE_CONTROL, with an ETag).
  */
 
-/** The tag on everything readers see: an article's headline shows on the front page, in feeds, on author pages and in other articles' related stories. */
-export const READER_TAG = "reader";
-
 /**
- * Longest reader data may lag a change no mutation announces: a document imported from the
- * command line into a database a running server uses.
+ * After a change readers could notice: the reader data cache expires (API, feeds, sitemaps), and
+ * the reader pages showing what changed are re-rendered now, so the next reader gets them new.
  */
-export const READER_DATA_REVALIDATE_SECONDS = 60;
-
-/**
- * `fn` cached under READER_TAG, keyed by `name`, its arguments and the current `generation` (for
- * reader data, the newest go-live time): when the generation changes, the cache misses.
- */
-export function cachedForReaders<Args extends unknown[], Result>(
-  name: string,
-  fn: (...args: Args) => Promise<Result>,
-  generation: () => Promise<string>,
-): (...args: Args) => Promise<Result> {
-  return async (...args) =>
-    unstable_cache(fn, [name, await generation()], { tags: [READER_TAG], revalidate: READER_DATA_REVALIDATE_SECONDS })(...args);
-}
-
-/** Expires every reader page now: the next reader request renders fresh content. */
-export async function invalidateReaderPages(): Promise<void> {
+export async function invalidateReaderPages(change: ReaderChange = {}): Promise<void> {
   // Scripts and tests run outside a Next server, where there is no cache to expire.
   if (!process.env.NEXT_RUNTIME) return;
   // Reader pages read from replicas: expiring them before a replica has the change would
   // re-render (and cache) the old content.
   await waitForReplicas();
   revalidateTag(READER_TAG, { expire: 0 });
+  await regenerateReaderPages(await readerPathsOf(change));
 }
 
 /** After a Server Action: the workspace's screens (or the one at `path`) show the change on return. */

@@ -1,4 +1,4 @@
-import "server-only";
+// Server code that the reader pages (pages/, Pages Router) also load: Next refuses `server-only` there.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

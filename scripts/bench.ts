@@ -23,7 +23,7 @@ const APP = 3301;
 const BARE = 3302;
 const NGINX = 3303;
 const DB_FILE = "data/bench.db";
-const STATIC_PAGE_DIR = "app/(reader)/bench-static";
+const STATIC_PAGE = "pages/bench-static.tsx";
 const PG_URL = process.env.BENCH_PG_URL;
 const DATABASE_URL = PG_URL ?? `file:./${DB_FILE}`;
 const env = {
@@ -191,14 +191,15 @@ async function main() {
   mkdirSync("public/_bench", { recursive: true });
   writeFileSync("public/_bench/article.html", html);
   writeFileSync("public/_bench/main.html", content);
-  mkdirSync(STATIC_PAGE_DIR, { recursive: true });
   writeFileSync(
-    path.join(STATIC_PAGE_DIR, "page.tsx"),
+    STATIC_PAGE,
     `// Written by scripts/bench.ts for one run, removed after it.
 import { readFileSync } from "node:fs";
-export const dynamic = "force-static";
-export default function BenchStatic() {
-  return <div dangerouslySetInnerHTML={{ __html: readFileSync("public/_bench/main.html", "utf8") }} />;
+import { ReaderChrome } from "@/components/reader/chrome";
+export const config = { runtime: "nodejs", unstable_runtimeJS: false };
+export const getStaticProps = async () => ({ props: { html: readFileSync("public/_bench/main.html", "utf8") } });
+export default function BenchStatic({ html }: { html: string }) {
+  return <ReaderChrome><div dangerouslySetInnerHTML={{ __html: html }} /></ReaderChrome>;
 }
 `,
   );
@@ -263,7 +264,7 @@ main()
   })
   .finally(() => {
     rmSync("public/_bench", { recursive: true, force: true });
-    rmSync(STATIC_PAGE_DIR, { recursive: true, force: true });
+    rmSync(STATIC_PAGE, { recursive: true, force: true });
     for (const child of children) {
       try {
         if (child.pid) process.kill(child.spawnargs[0].includes("next") ? -child.pid : child.pid, "SIGTERM");

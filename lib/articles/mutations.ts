@@ -188,7 +188,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
       });
       return { ok: true, id, version, slug, outcome: saveOutcome(Boolean(wasPublic), { status, publishedAt }, now) };
     });
-    if (result.ok) await invalidateReaderPages();
+    if (result.ok) await invalidateReaderPages({ articleIds: [result.id] });
     return result;
   } catch (error) {
     if (error instanceof Rollback) return error.result;
@@ -258,7 +258,7 @@ export const trashArticle = authorized("articles:edit", async (user, articleId: 
     return true;
   });
   if (!done) return { ok: false, message: "That article is already in the trash." };
-  await invalidateReaderPages();
+  await invalidateReaderPages({ articleIds: [articleId] });
   return { ok: true };
 });
 
@@ -274,6 +274,6 @@ export const restoreFromTrash = authorized("articles:restore", async (user, arti
     return true;
   });
   if (!done) return { ok: false, message: "That article is not in the trash." };
-  await invalidateReaderPages();
+  await invalidateReaderPages({ articleIds: [articleId] });
   return { ok: true };
 });

@@ -1,9 +1,9 @@
-import "server-only";
+// Server code that the reader pages (pages/, Pages Router) also load: Next refuses `server-only` there.
 import { MAX_RELATED, SUGGESTIONS_BELOW } from "@/lib/related-links/policy";
 import { cache } from "react";
 import { readerDb, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
-import { cachedForReaders } from "@/lib/cache";
+import { cachedForReaders } from "@/lib/reader-data-cache";
 import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { markdownToPlainText, renderMarkdown } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./policy";
@@ -26,9 +26,13 @@ const newestGoLive = cache(async (): Promise<string> => {
   return newest?.publishedAt?.toISOString() ?? "none";
 });
 
-/** Reader data, cached in the generation of the newest go-live time (lib/cache.ts). */
+/**
+ * Reader data, cached in the generation of the newest go-live time (lib/cache.ts), for the App
+ * Router's reader routes (API, feeds, sitemaps); `.uncached` reads the database itself, for the
+ * reader pages (pages/), whose cached HTML is their cache.
+ */
 function readerCached<Args extends unknown[], Result>(name: string, fn: (...args: Args) => Promise<Result>) {
-  return cachedForReaders(name, fn, newestGoLive);
+  return Object.assign(cachedForReaders(name, fn, newestGoLive), { uncached: fn });
 }
 
 export type BylineAuthor = { name: string; slug: string };

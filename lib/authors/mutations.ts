@@ -21,9 +21,10 @@ export const saveAuthor = authorized("authors:edit", async (user, form: AuthorFo
         ? await tx.author.update({ where: { id }, data: fields, select: { id: true } })
         : await tx.author.create({ data: fields, select: { id: true } });
       await recordAudit(tx, user, { entityType: "author", entityId: saved.id, action: id ? "update" : "create", before, after: fields });
-      return saved;
+      return { ...saved, before };
     });
-    await invalidateReaderPages();
+    // An author's page, and their articles' bylines; a changed slug leaves the old page a 404.
+    await invalidateReaderPages({ authorIds: [author.id], paths: author.before ? [`/authors/${author.before.slug}`] : [] });
     return { ok: true, id: author.id };
   } catch (error) {
     if ((error as { code?: string }).code === "P2002")

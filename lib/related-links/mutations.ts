@@ -14,10 +14,18 @@ import { confidentMatches } from "./matching";
 export type LinkResult = { ok: true; message?: string } | { ok: false; message: string };
 const GONE: LinkResult = { ok: false, message: "That link or article no longer exists. Reload the page." };
 
-async function change(fn: (tx: Tx) => Promise<LinkResult>): Promise<LinkResult> {
-  const result = await db.$transaction(fn);
-  if (result.ok) await invalidateReaderPages();
+/** One transaction; `owners` collects the articles whose related stories it changed, re-rendered after. */
+async function change(fn: (tx: Tx, owners: Set<string>) => Promise<LinkResult>): Promise<LinkResult> {
+  const owners = new Set<string>();
+  const result = await db.$transaction((tx) => fn(tx, owners));
+  if (result.ok) await invalidateReaderPages({ paths: await ownerPaths(owners) });
   return result;
+}
+
+/** The owners' own pages only: a link changes what an article shows, not what it is. */
+async function ownerPaths(owners: Set<string>): Promise<string[]> {
+  const rows = await db.article.findMany({ where: { id: { in: [...owners] } }, select: { slug: true } });
+  return rows.map((r) => `/articles/${r.slug}`);
 }
 
 /** Rewrites positions 0..n-1 in the given order (two passes: positions are unique per article). */
@@ -44,7 +52,8 @@ async function liveArticle(tx: Tx, id: string) {
 export const addRelatedLink = authorized(
   "related-links:curate",
   async (user, input: { articleId: string; label: string; targetArticleId: string; url: string }) => {
-    return change(async (tx) => {
+    return change(async (tx, owners) => {
+      owners.add(input.articleId);
       if (!(await liveArticle(tx, input.articleId))) return GONE;
       const target = input.targetArticleId ? await liveArticle(tx, input.targetArticleId) : null;
       if (input.targetArticleId && (!target || target.id === input.articleId))
@@ -78,20 +87,28 @@ export const addRelatedLink = authorized(
 );
 
 export const updateLinkLabel = authorized("related-links:curate", async (user, linkId: string, label: string) => {
-  return change(async (tx) => {
-    const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { label: true } });
+  return change(async (tx, owners) => {
+    const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { label: true, articleId: true } });
     if (!link) return GONE;
+    owners.add(link.articleId);
     await tx.relatedLink.update({ where: { id: linkId }, data: { label, labelKey: headlineKey(label) } });
-    await recordAudit(tx, user, { entityType: "related-link", entityId: linkId, action: "label", before: link, after: { label } });
+    await recordAudit(tx, user, {
+      entityType: "related-link",
+      entityId: linkId,
+      action: "label",
+      before: { label: link.label },
+      after: { label },
+    });
     return { ok: true };
   });
 });
 
 export const attachTarget = authorized("related-links:curate", async (user, linkId: string, targetArticleId: string) => {
-  return change(async (tx) => {
+  return change(async (tx, owners) => {
     const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: { articleId: true, targetArticleId: true, url: true } });
     const target = await liveArticle(tx, targetArticleId);
     if (!link || !target) return GONE;
+    owners.add(link.articleId);
     if (target.id === link.articleId) return { ok: false, message: "An article cannot be related to itself." };
     if (await alreadyLinked(tx, link.articleId, target.id, linkId)) return ALREADY_LINKED;
     await tx.relatedLink.update({ where: { id: linkId }, data: { targetArticleId: target.id, url: null } });
@@ -110,7 +127,8 @@ type RemovedLink = { id: string; articleId: string; label: string; targetArticle
 const removedSelect = { id: true, articleId: true, label: true, targetArticleId: true, url: true } as const;
 
 /** Deletes the links, closes the gaps they leave in each article's order, and records each removal. */
-async function removeLinks(tx: Tx, user: StaffUser, links: RemovedLink[]) {
+async function removeLinks(tx: Tx, user: StaffUser, links: RemovedLink[], owners: Set<string>) {
+  for (const link of links) owners.add(link.articleId);
   await tx.relatedLink.deleteMany({ where: { id: { in: links.map((l) => l.id) } } });
   for (const articleId of new Set(links.map((l) => l.articleId))) {
     const rest = await tx.relatedLink.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } });
@@ -126,20 +144,20 @@ async function removeLinks(tx: Tx, user: StaffUser, links: RemovedLink[]) {
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 export const removeRelatedLink = authorized("related-links:curate", async (user, linkId: string) => {
-  return change(async (tx) => {
+  return change(async (tx, owners) => {
     const link = await tx.relatedLink.findUnique({ where: { id: linkId }, select: removedSelect });
     if (!link) return GONE;
-    await removeLinks(tx, user, [link]);
+    await removeLinks(tx, user, [link], owners);
     return { ok: true, message: `Removed “${link.label}”.` };
   });
 });
 
 /** The report's bulk removal: the links that still exist go, across articles; the rest are counted. */
 export const removeRelatedLinks = authorized("related-links:curate", async (user, linkIds: string[]) => {
-  return change(async (tx) => {
+  return change(async (tx, owners) => {
     const links = await tx.relatedLink.findMany({ where: { id: { in: linkIds } }, select: removedSelect });
     if (links.length === 0) return GONE;
-    await removeLinks(tx, user, links);
+    await removeLinks(tx, user, links, owners);
     const gone = linkIds.length - links.length;
     return {
       ok: true,
@@ -150,10 +168,10 @@ export const removeRelatedLinks = authorized("related-links:curate", async (user
 
 /** "Remove all unresolved": every label of the article that leads nowhere. */
 export const removeUnresolvedLinks = authorized("related-links:curate", async (user, articleId: string) => {
-  return change(async (tx) => {
+  return change(async (tx, owners) => {
     const links = await tx.relatedLink.findMany({ where: { articleId, targetArticleId: null, url: null }, select: removedSelect });
     if (links.length === 0) return { ok: false, message: "This article has no unresolved labels left." };
-    await removeLinks(tx, user, links);
+    await removeLinks(tx, user, links, owners);
     return { ok: true, message: `Removed ${plural(links.length, "unresolved label")}.` };
   });
 });
@@ -167,7 +185,8 @@ export const attachConfidentMatches = authorized("related-links:curate", async (
   const matches = await confidentMatches(articleId);
   if (matches.length === 0)
     return { ok: false, message: `No unresolved label has a match ${Math.round(CONFIDENT_MATCH * 100)} % alike or more.` };
-  return change(async (tx) => {
+  return change(async (tx, owners) => {
+    owners.add(articleId);
     const taken = new Set(
       (await tx.relatedLink.findMany({ where: { articleId, targetArticleId: { not: null } }, select: { targetArticleId: true } })).map(
         (l) => l.targetArticleId,
@@ -206,7 +225,8 @@ export const reorderRelatedLinks = authorized("related-links:curate", async (use
 );
 
 function reorder(user: StaffUser, articleId: string, order: string[]) {
-  return change(async (tx) => {
+  return change(async (tx, owners) => {
+    owners.add(articleId);
     const links = await tx.relatedLink.findMany({ where: { articleId }, orderBy: { position: "asc" }, select: { id: true } });
     const current = links.map((l) => l.id);
     if (order.length !== current.length || new Set(order).size !== order.length || !order.every((id) => current.includes(id))) {
@@ -242,7 +262,8 @@ export const setRelatedSwitch = authorized(
   "related-links:curate",
   async (user, articleId: string, which: RelatedSwitch, enabled: boolean) => {
     const { column, on, off } = RELATED_SWITCHES[which];
-    return change(async (tx) => {
+    return change(async (tx, owners) => {
+      owners.add(articleId);
       const updated = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { [column]: enabled } });
       if (updated.count === 0) return GONE;
       await recordAudit(tx, user, { entityType: "article", entityId: articleId, action: enabled ? on : off, after: { [column]: enabled } });

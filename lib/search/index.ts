@@ -1,4 +1,4 @@
-import "server-only";
+// Server code that the reader pages (pages/, Pages Router) also load: Next refuses `server-only` there.
 import { Prisma } from "@/generated/sqlite/client";
 import { visibleToReadersSql } from "@/lib/articles/policy";
 import { currentEngine, db, readerDb } from "@/lib/db";

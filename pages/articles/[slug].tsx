@@ -1,0 +1,53 @@
+import type { GetStaticPaths, GetStaticProps } from "next";
+import { ArticleView } from "@/components/reader/article-view";
+import { ReaderChrome } from "@/components/reader/chrome";
+import { ReaderHead, type PageMeta } from "@/components/reader/reader-head";
+import { newsArticleJsonLd, scriptSafeJson } from "@/lib/articles/json-ld";
+import { getPublishedArticle, type ReaderArticle } from "@/lib/articles/reader";
+import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
+import { siteName, siteUrl } from "@/lib/site";
+
+// Reader pages are server-rendered HTML with no framework JavaScript (docs/reader-pages.md).
+export const config = { runtime: "nodejs", unstable_runtimeJS: false };
+
+type Props = { article: ReaderArticle; meta: PageMeta };
+
+// Rendered on first request, then served from the cache and re-rendered at most every second.
+export const getStaticPaths: GetStaticPaths = async () => ({ paths: [], fallback: "blocking" });
+
+export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params }) => {
+  const found = await getPublishedArticle.uncached(params!.slug);
+  if (!found) return { notFound: true, revalidate: READER_PAGE_REVALIDATE_SECONDS };
+  // An old address of the article: a permanent redirect, as search engines expect.
+  if ("redirectTo" in found)
+    return { redirect: { destination: `/articles/${found.redirectTo}`, statusCode: 301 }, revalidate: READER_PAGE_REVALIDATE_SECONDS };
+  const { article } = found;
+  const description = article.standfirst || article.summary.slice(0, 160);
+  const meta: PageMeta = {
+    title: article.headline,
+    description,
+    canonical: `/articles/${article.slug}`,
+    openGraph: {
+      type: "article",
+      title: article.headline,
+      ...(article.standfirst ? { description: article.standfirst } : {}),
+      publishedTime: article.publishedAt,
+      modifiedTime: article.modifiedAt ?? article.publishedAt,
+      authors: article.authors.map((a) => `/authors/${a.slug}`),
+    },
+    twitter: { card: "summary", title: article.headline, ...(article.standfirst ? { description: article.standfirst } : {}) },
+    jsonLd: scriptSafeJson(newsArticleJsonLd(article, siteUrl, siteName)),
+  };
+  return { props: { article, meta }, revalidate: READER_PAGE_REVALIDATE_SECONDS };
+};
+
+export default function ArticlePage({ article, meta }: Props) {
+  return (
+    <>
+      <ReaderHead meta={meta} />
+      <ReaderChrome>
+        <ArticleView article={article} />
+      </ReaderChrome>
+    </>
+  );
+}

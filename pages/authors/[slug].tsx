@@ -1,0 +1,35 @@
+import type { GetStaticPaths, GetStaticProps } from "next";
+import { AuthorPage } from "@/components/reader/author-page";
+import { ReaderChrome } from "@/components/reader/chrome";
+import { ReaderHead, type PageMeta } from "@/components/reader/reader-head";
+import { getAuthorWithArticles, type ReaderAuthor } from "@/lib/articles/reader";
+import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
+
+export const config = { runtime: "nodejs", unstable_runtimeJS: false };
+
+type Props = { author: ReaderAuthor; meta: PageMeta };
+
+export const getStaticPaths: GetStaticPaths = async () => ({ paths: [], fallback: "blocking" });
+
+export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params }) => {
+  const author = await getAuthorWithArticles.uncached(params!.slug, 1);
+  if (!author) return { notFound: true, revalidate: READER_PAGE_REVALIDATE_SECONDS };
+  const meta: PageMeta = {
+    title: author.name,
+    description: author.bio || `Articles by ${author.name}.`,
+    canonical: `/authors/${author.slug}`,
+    openGraph: { type: "profile", title: author.name },
+  };
+  return { props: { author, meta }, revalidate: READER_PAGE_REVALIDATE_SECONDS };
+};
+
+export default function AuthorFirstPage({ author, meta }: Props) {
+  return (
+    <>
+      <ReaderHead meta={meta} />
+      <ReaderChrome>
+        <AuthorPage author={author} />
+      </ReaderChrome>
+    </>
+  );
+}
