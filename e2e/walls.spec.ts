@@ -436,3 +436,15 @@ test("redirect targets are bounded: a 10 kB callback URL is never echoed into he
   });
   expect(posted.status()).toBe(400);
 });
+
+test("the re-render hook answers only the server itself: no token, a forged one or a GET get a 404 and re-render nothing", async ({
+  request,
+}) => {
+  const attempts = [
+    request.post("/api/revalidate-pages", { data: { paths: ["/page/1"] } }),
+    request.post("/api/revalidate-pages", { data: { paths: ["/page/1"] }, headers: { "x-byline-revalidate": "forged" } }),
+    request.post("/api/revalidate-pages", { data: { paths: ["/page/1"] }, headers: { "x-byline-revalidate": "A".repeat(43) } }),
+    request.get("/api/revalidate-pages"),
+  ];
+  for (const response of await Promise.all(attempts)) expect(response.status()).toBe(404);
+});

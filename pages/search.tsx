@@ -10,7 +10,7 @@ export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 const MAX_QUERY = 2000;
 
-type Props = { q: string; page: number; found: { results: ArticleSummary[]; total: number; pages: number } | null };
+type Props = { q: string; page: number; found: { results: ArticleSummary[]; total: number; more: boolean; pages: number } | null };
 
 /** Search is per request (a query is rarely asked twice): a plain GET form, results below it. */
 export const getServerSideProps: GetServerSideProps<Props> = async ({ query }) => {
@@ -45,7 +45,9 @@ export default function SearchPage({ q, page, found }: Props) {
         {found && (
           <section aria-labelledby="results-heading" className="mt-6">
             <h2 id="results-heading" className="text-sm text-muted">
-              {found.total === 0 ? `No results for “${q}”` : `${found.total} result${found.total === 1 ? "" : "s"} for “${q}”`}
+              {found.total === 0
+                ? `No results for “${q}”`
+                : `${found.total.toLocaleString("en")}${found.more ? "+" : ""} result${found.total === 1 ? "" : "s"} for “${q}”`}
             </h2>
             <ArticleList articles={found.results} headingLevel={3} />
             <Pagination page={page} pages={found.pages} hrefFor={(n) => `/search?q=${encodeURIComponent(q)}&page=${n}`} />

@@ -80,6 +80,7 @@ async function main() {
     const { listArticlesForAdmin } = await import("@/lib/articles/queries");
     const { suggestionsFor, listLinkProblems, candidatesForLabel } = await import("@/lib/related-links/queries");
     const { startSession } = await import("@/lib/auth/sessions");
+    const { searchPublishedArticles } = await import("@/lib/articles/reader");
     // The workspace reads as an editor would make them, each checking its actor first.
     const editor = await scratch.db.user.upsert({
       where: { email: "bench-editor@example.test" },
@@ -99,6 +100,10 @@ async function main() {
       ["candidates for an unresolved label", () => candidatesForLabel(actor, "Government army talks border", sample.id, 5)],
       ["related-links report, unresolved, page 1", () => listLinkProblems(actor, "unresolved", 1)],
       ["related-links report, external, page 1", () => listLinkProblems(actor, "external", 1)],
+      // Readers' search (no actor): a word in most of the archive, two common words, a later page.
+      ["reader search, common word “government”", () => searchPublishedArticles("government", 1)],
+      ["reader search “army border”", () => searchPublishedArticles("army border", 1)],
+      ["reader search “election”, page 50", () => searchPublishedArticles("election", 50)],
     ];
     console.log(`| ${engine} operation | p50 ms | p95 ms |\n| --- | ---: | ---: |`);
     for (const [name, fn] of rows) {

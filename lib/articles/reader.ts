@@ -4,7 +4,7 @@ import { cache } from "react";
 import { readerDb, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
 import { cachedForReaders } from "@/lib/reader-data-cache";
-import { searchArticleIds, similarityQuery } from "@/lib/search";
+import { COUNT_CAP, RANK_WINDOW, searchArticleIds, similarityQuery } from "@/lib/search";
 import { markdownToPlainText, renderMarkdown } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./policy";
 import { editableTextOf } from "./snapshot";
@@ -225,9 +225,11 @@ export const SEARCH_PAGE_SIZE = 10;
 export async function searchPublishedArticles(
   query: string,
   page: number,
-): Promise<{ results: ArticleSummary[]; total: number; pages: number }> {
+): Promise<{ results: ArticleSummary[]; total: number; more: boolean; pages: number }> {
   const { hits, total } = await searchArticleIds(query, { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
-  return { results: await summariesInOrder(hits.map((h) => h.id)), total, pages: pageCount(total, SEARCH_PAGE_SIZE) };
+  // Matches are ranked among the newest RANK_WINDOW and counted up to COUNT_CAP (lib/search).
+  const pages = Math.min(pageCount(total, SEARCH_PAGE_SIZE), RANK_WINDOW / SEARCH_PAGE_SIZE);
+  return { results: await summariesInOrder(hits.map((h) => h.id)), total: Math.min(total, COUNT_CAP), more: total > COUNT_CAP, pages };
 }
 
 export type ReaderAuthor = { name: string; slug: string; bio: string; articles: ArticleSummary[]; page: number; pages: number };

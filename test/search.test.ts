@@ -1,0 +1,49 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { useTestDbForApp, type ScratchDb } from "@/test/support/scratch-db";
+import { staffActor } from "./support/actor";
+import { blankArticleForm } from "./support/article-form";
+
+// Reader search on a small corpus whose right order is known: all words required, headline
+// matches above body mentions, the more a story is about the words the higher, on either engine.
+
+let t: ScratchDb;
+let reader: typeof import("@/lib/articles/reader");
+const headlines: Record<string, string> = {};
+
+before(async () => {
+  t = await useTestDbForApp();
+  const [articles, schema] = await Promise.all([import("@/lib/articles/mutations"), import("@/lib/articles/schema")]);
+  reader = await import("@/lib/articles/reader");
+  const { actor } = await staffActor(t.db, "ADMIN");
+  const corpus: [string, string, string][] = [
+    ["lead", "Volcano erupts near Catania, flights grounded", "The volcano erupted at dawn. Ash over Catania closed the airport."],
+    ["aside", "Sicily tourism figures rise", "Hoteliers expect a good season, volcano permitting, near Catania."],
+    ["body", "Airport strike ends", "Workers return; the volcano played no part in the dispute."],
+    ["other", "Football: Catania promoted", "The club celebrates a return to Serie B."],
+  ];
+  for (const [key, headline, body] of corpus) {
+    const form = schema.articleFormSchema.parse({ ...blankArticleForm, headline, body, intent: "publish" });
+    assert.ok((await articles.saveArticle(actor, form)).ok);
+    headlines[key] = headline;
+  }
+});
+after(async () => t.drop());
+
+const found = async (query: string) => (await reader.searchPublishedArticles(query, 1)).results.map((r) => r.headline);
+
+test("every word is required, and the story about them ranks first", async () => {
+  assert.deepEqual(await found("volcano catania"), [headlines.lead, headlines.aside]);
+});
+
+test("a headline match outranks a passing mention in the body", async () => {
+  const results = await found("volcano");
+  assert.equal(results[0], headlines.lead);
+  assert.deepEqual(new Set(results), new Set([headlines.lead, headlines.aside, headlines.body]));
+});
+
+test("counts are exact below the cap, and nothing matches nothing", async () => {
+  const result = await reader.searchPublishedArticles("catania", 1);
+  assert.deepEqual([result.total, result.more, result.pages], [3, false, 1]);
+  assert.deepEqual(await found("glacier"), []);
+});
