@@ -2,6 +2,7 @@
 // pages while editors save and publish continuously in real Chromium, against a production server
 // on localhost. Passes when no reader got a 5xx and every acknowledged save is in the revision
 // history, in order. Prints throughput and latency; asserts no timing.
+// With --control, an idle-editors run comes first, as the reference the saving run is compared with.
 // With --crash, the server is killed with SIGKILL halfway through, mid-save, and restarted: every
 // article must then be whole at one version and every acknowledged save still there.
 // Needs a production build (`npm run build`) and a migrated database at DATABASE_URL.
@@ -14,6 +15,9 @@ import { runCli } from "@/scripts/cli";
 
 const short = process.argv.includes("--short");
 const crash = process.argv.includes("--crash");
+// --control: first the same readers with the same editors' browsers open and typing but never
+// saving, then the real run; both are printed, with the ratio (the cost of the editors' saves).
+const control = process.argv.includes("--control") && !crash;
 const seconds = short ? 8 : 30;
 const readers = short ? 8 : 50;
 const editors = short ? 2 : 4;
@@ -57,7 +61,7 @@ async function readerLoop(paths: string[], until: number, stats: { latencies: nu
 
 let killed = false;
 
-async function editorLoop(page: Page, articleId: string, until: number, acks: { version: number; body: string }[]) {
+async function editorLoop(page: Page, articleId: string, until: number, acks: { version: number; body: string }[], saving = true) {
   await page.goto(`${base}/admin/articles/${articleId}`);
   // Text typed before the form has hydrated is replaced by the form's own state (issue 16's
   // business): a simulated editor starts typing once the page is quiet, as a person would.
@@ -65,6 +69,11 @@ async function editorLoop(page: Page, articleId: string, until: number, acks: { 
   for (let n = 1; Date.now() < until && !killed; n++) {
     const body = `Load edit ${n} at ${Date.now()}.`;
     await page.getByLabel("Body", { exact: true }).fill(body);
+    if (!saving) {
+      // The control: the editor types and pauses about as long as a save takes, and never saves.
+      await page.waitForTimeout(300);
+      continue;
+    }
     await page.getByRole("button", { name: n % 5 === 0 ? "Publish now" : "Save", exact: true }).click();
     // The save is acknowledged when the page reports a version newer than the last one.
     const previous = acks.at(-1)?.version ?? 0;
@@ -126,6 +135,24 @@ async function main() {
         return page;
       }),
     );
+    const summary = (stats: { latencies: number[]; statuses: Map<number, number> }) => {
+      const sorted = [...stats.latencies].sort((a, b) => a - b);
+      return { rps: sorted.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: sorted.length };
+    };
+    const line = (r: ReturnType<typeof summary>, statuses: Map<number, number>) =>
+      `${r.requests} requests, ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`;
+    let idle: { result: ReturnType<typeof summary>; statuses: Map<number, number> } | null = null;
+    let idleErrors: [number, number][] = [];
+    if (control) {
+      const idleStats = { latencies: [] as number[], statuses: new Map<number, number>() };
+      const idleUntil = Date.now() + seconds * 1000;
+      await Promise.all([
+        ...Array.from({ length: readers }, () => readerLoop(paths, idleUntil, idleStats)),
+        ...pages.map((page, i) => editorLoop(page, setups[i].article.id, idleUntil, [], false)),
+      ]);
+      idle = { result: summary(idleStats), statuses: idleStats.statuses };
+      idleErrors = [...idleStats.statuses].filter(([status]) => status >= 500);
+    }
     const until = Date.now() + seconds * 1000;
     const stats = { latencies: [] as number[], statuses: new Map<number, number>() };
     const acks = setups.map(() => [] as { version: number; body: string }[]);
@@ -156,6 +183,7 @@ async function main() {
     // After a deliberate kill, refused connections are expected; a 5xx from a live server never is.
     const errors = [...stats.statuses].filter(([status]) => status >= 500 && !(crash && status === 599));
     if (errors.length) fail(`reader 5xx responses: ${JSON.stringify(Object.fromEntries(errors))}`);
+    if (idleErrors.length) fail(`reader 5xx responses with editors idle: ${JSON.stringify(Object.fromEntries(idleErrors))}`);
     for (const [i, { article }] of setups.entries()) {
       const revisions = await db.revision.findMany({
         where: { articleId: article.id },
@@ -180,13 +208,16 @@ async function main() {
       }
     }
 
-    const sorted = [...stats.latencies].sort((a, b) => a - b);
+    const saving = summary(stats);
     const saves = acks.reduce((n, a) => n + a.length, 0);
     if (crash && (await fetch(`${base}/articles/${seedSlug}`)).status !== 200) fail("the restarted server does not serve the article page");
     console.log(`load: ${seconds}s, ${readers} readers, ${editors} editors in Chromium${crash ? ", server SIGKILLed halfway" : ""}`);
-    console.log(
-      `readers: ${sorted.length} requests, ${(sorted.length / seconds).toFixed(0)} req/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}`,
-    );
+    if (idle) console.log(`readers, editors idle:   ${line(idle.result, idle.statuses)}`);
+    console.log(`readers${idle ? ", editors saving" : ""}: ${line(saving, stats.statuses)}`);
+    if (idle)
+      console.log(
+        `saving ÷ idle: throughput ${(saving.rps / idle.result.rps).toFixed(2)}, p50 ${(saving.p50 / idle.result.p50).toFixed(2)}, p99 ${(saving.p99 / idle.result.p99).toFixed(2)}`,
+      );
     console.log(`editors: ${saves} acknowledged saves, all in their revision history in order: ${failures === 0 ? "yes" : "no"}`);
     console.log(`${failures === 0 ? 1 : 0} passed, ${failures === 0 ? 0 : 1} failed`);
     return failures === 0 ? 0 : 1;
