@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { createArticle, eventually, expect, test, uniqueHeadline } from "./fixtures";
 
@@ -57,6 +61,26 @@ test("reader pages are server-rendered HTML and one stylesheet: no framework Jav
     expect(html, path).not.toContain("self.__next_f");
     expect([...html.matchAll(/<link[^>]+rel="stylesheet"/g)].length, path).toBe(1);
   }
+});
+
+const hasJava = spawnSync("java", ["-version"]).status === 0;
+
+test("the Nu HTML Checker finds no errors on any reader page", async ({ request }) => {
+  test.skip(!hasJava, "needs Java for the Nu HTML Checker (vnu-jar)");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "byline-vnu-"));
+  const files = await Promise.all(
+    Object.entries(pages).map(async ([name, url]) => {
+      const file = path.join(dir, `${name}.html`);
+      writeFileSync(file, await (await request.get(url)).text());
+      return file;
+    }),
+  );
+  const check = spawnSync("java", ["-jar", "node_modules/vnu-jar/build/dist/vnu.jar", "--errors-only", "--format", "json", ...files], {
+    encoding: "utf8",
+  });
+  const messages = (JSON.parse(check.stderr || '{"messages":[]}') as { messages: { url: string; message: string; extract?: string }[] })
+    .messages;
+  expect(messages.map((m) => `${path.basename(m.url)}: ${m.message} ${m.extract ?? ""}`)).toEqual([]);
 });
 
 test("every reader page passes an axe scan with no violations", async ({ page }) => {
