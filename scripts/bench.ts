@@ -105,7 +105,7 @@ async function publishToVisible(articleId: string, slug: string, readerBase: str
     const timings: number[] = [];
     const savedVersion = () =>
       page.evaluate(() =>
-        Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./)?.[1] ?? 0),
+        Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Version (\d+)\./)?.[1] ?? 0),
       );
     for (let i = 0; i < 5; i++) {
       const marker = `Bench marker ${Date.now()}-${i}`;
@@ -121,7 +121,7 @@ async function publishToVisible(articleId: string, slug: string, readerBase: str
       timings.push(performance.now() - started);
       // The form reloads at the new version before the next edit.
       await page.waitForFunction(
-        (v) => Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Saved as version (\d+)\./)?.[1] ?? 0) > v,
+        (v) => Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Version (\d+)\./)?.[1] ?? 0) > v,
         before,
       );
     }

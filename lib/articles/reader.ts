@@ -1,9 +1,9 @@
 // Server code that the reader pages (pages/, Pages Router) also load: Next refuses `server-only` there.
 import { MAX_RELATED, SUGGESTIONS_BELOW } from "@/lib/related-links/policy";
-import { cache } from "react";
 import { readerDb, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
 import { cachedForReaders } from "@/lib/reader-data-cache";
+import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
 import { COUNT_CAP, RANK_WINDOW, searchArticleIds, similarityQuery } from "@/lib/search";
 import { markdownToPlainText, renderMarkdown } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./policy";
@@ -15,16 +15,20 @@ import { editableTextOf } from "./snapshot";
 /**
  * The publication time of the newest article readers can see. A scheduled article that goes live
  * changes it, and reader data is cached under it, so the article appears at its time on every
- * instance — no cron job, no instance in charge. One index seek per render, none per cache hit.
+ * instance — no cron job, no instance in charge. Read at most once a second per instance (the
+ * readers' freshness anyway): a feed or API request served from the cache then touches no database.
  */
-const newestGoLive = cache(async (): Promise<string> => {
+let knownGoLive = { value: "", readAt: 0 };
+async function newestGoLive(): Promise<string> {
+  if (Date.now() - knownGoLive.readAt < READER_PAGE_REVALIDATE_SECONDS * 1000) return knownGoLive.value;
   const newest = await readerDb.article.findFirst({
     where: visibleToReaders(new Date()),
     orderBy: { publishedAt: "desc" },
     select: { publishedAt: true },
   });
-  return newest?.publishedAt?.toISOString() ?? "none";
-});
+  knownGoLive = { value: newest?.publishedAt?.toISOString() ?? "none", readAt: Date.now() };
+  return knownGoLive.value;
+}
 
 /**
  * Reader data, cached in the generation of the newest go-live time (lib/cache.ts), for the App
