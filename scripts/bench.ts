@@ -104,9 +104,7 @@ async function publishToVisible(articleId: string, slug: string, readerBase: str
     await page.goto(`${base}/admin/articles/${articleId}`);
     const timings: number[] = [];
     const savedVersion = () =>
-      page.evaluate(() =>
-        Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Version (\d+)\./)?.[1] ?? 0),
-      );
+      page.evaluate(() => Number(document.querySelector('[data-testid="notice"]')?.textContent?.match(/Version (\d+)\./)?.[1] ?? 0));
     for (let i = 0; i < 5; i++) {
       const marker = `Bench marker ${Date.now()}-${i}`;
       const before = await savedVersion();
