@@ -60,6 +60,13 @@ export default defineConfig({
       dependencies: ["first-run"],
       use: { ...devices["Desktop Chrome"] },
     },
+    // Readers get the same pages with JavaScript off: every reader test runs again without it.
+    {
+      name: "reader-without-javascript",
+      testMatch: /reader\.spec\.ts/,
+      dependencies: ["first-run"],
+      use: { ...devices["Desktop Chrome"], javaScriptEnabled: false },
+    },
   ],
   webServer: redisUrl ? [server(port), server(secondPort)] : [server(port)],
 });

@@ -15,36 +15,32 @@ const pages = {
   search: "/search?q=Diabaly",
 };
 
-for (const javaScriptEnabled of [true, false]) {
-  test.describe(`reader pages with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
-    test.use({ javaScriptEnabled });
+// Every test here runs twice: in the "chromium" project and in "reader-without-javascript" (playwright.config.ts).
 
-    test("front page, article, author page and search are complete", async ({ page }) => {
-      // The newest article leads the front page (the 2013 seed is pushed off it by newer ones).
-      const newest = await createArticle({ headline: uniqueHeadline("Front page lead"), publishedAt: new Date() });
-      await eventually(page, pages.front, async () => {
-        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Latest news");
-        await expect(page.getByRole("link", { name: newest.headline })).toBeVisible({ timeout: 500 });
-      });
-
-      await page.goto(pages.article);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEED_HEADLINE);
-      await expect(page.locator(".prose-article p")).toHaveCount(29);
-
-      await page.goto(pages.author);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Serge Daniel");
-      await expect(page.getByRole("link", { name: SEED_HEADLINE })).toBeVisible();
-
-      // The search form is a plain GET form: it works without JavaScript.
-      await page.goto("/search");
-      await page.getByRole("searchbox", { name: "Search articles" }).fill("Diabaly airstrikes");
-      await page.getByRole("button", { name: "Search" }).click();
-      await expect(page).toHaveURL(/\/search\?q=Diabaly\+airstrikes/);
-      await expect(page.getByText("1 result for “Diabaly airstrikes”")).toBeVisible();
-      await expect(page.getByRole("link", { name: SEED_HEADLINE })).toBeVisible();
-    });
+test("front page, article, author page and search are complete", async ({ page }) => {
+  // The newest article leads the front page (the 2013 seed is pushed off it by newer ones).
+  const newest = await createArticle({ headline: uniqueHeadline("Front page lead"), publishedAt: new Date() });
+  await eventually(page, pages.front, async () => {
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Latest news");
+    await expect(page.getByRole("link", { name: newest.headline })).toBeVisible({ timeout: 500 });
   });
-}
+
+  await page.goto(pages.article);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEED_HEADLINE);
+  await expect(page.locator(".prose-article p")).toHaveCount(29);
+
+  await page.goto(pages.author);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Serge Daniel");
+  await expect(page.getByRole("link", { name: SEED_HEADLINE })).toBeVisible();
+
+  // The search form is a plain GET form: it works without JavaScript.
+  await page.goto("/search");
+  await page.getByRole("searchbox", { name: "Search articles" }).fill("Diabaly airstrikes");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=Diabaly\+airstrikes/);
+  await expect(page.getByText("1 result for “Diabaly airstrikes”")).toBeVisible();
+  await expect(page.getByRole("link", { name: SEED_HEADLINE })).toBeVisible();
+});
 
 test("reader pages are server-rendered HTML and one stylesheet: no framework JavaScript, no serialized page data", async ({ request }) => {
   for (const path of Object.values(pages)) {

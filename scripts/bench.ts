@@ -129,6 +129,56 @@ async function publishToVisible(articleId: string, slug: string, readerBase: str
   }
 }
 
+const LIGHTHOUSE_VERSION = "12.2.3";
+type LighthouseRun = {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcp: number;
+  tbt: number;
+  transfer: number;
+  script: number;
+};
+
+/**
+ * One Lighthouse run (its default mobile preset: simulated throttling, a phone's screen) in Debian's
+ * Chromium. Lighthouse 12.2 is the newest that runs on this Node 20 (13 needs Node 22).
+ */
+function lighthouse(url: string): LighthouseRun {
+  const run = spawnSync(
+    "node_modules/.bin/lighthouse",
+    [
+      url,
+      "--quiet",
+      "--output=json",
+      "--output-path=stdout",
+      "--only-categories=performance,accessibility,best-practices,seo",
+      `--chrome-path=${process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"}`,
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync",
+    ],
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (run.status !== 0) throw new Error(`lighthouse failed: ${run.stderr}`);
+  const report = JSON.parse(run.stdout) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { numericValue?: number; details?: { items?: { resourceType: string; transferSize: number }[] } }>;
+  };
+  const score = (id: string) => Math.round(report.categories[id].score * 100);
+  const byType = report.audits["resource-summary"].details?.items ?? [];
+  const sizeOf = (type: string) => byType.find((i) => i.resourceType === type)?.transferSize ?? 0;
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    lcp: report.audits["largest-contentful-paint"].numericValue ?? 0,
+    tbt: report.audits["total-blocking-time"].numericValue ?? 0,
+    transfer: sizeOf("total"),
+    script: sizeOf("script"),
+  };
+}
+
 function startNginx(): string | null {
   if (spawnSync("sh", ["-c", "command -v nginx"]).status !== 0) return null;
   const prefix = mkdtempSync(path.join(os.tmpdir(), "byline-nginx-"));
@@ -243,6 +293,18 @@ export default function BenchStatic({ html }: { html: string }) {
   for (const [name, url] of targets.slice(3, 6)) {
     const bytes = await pageBytes(url);
     console.log(`| ${name} | ${bytes.html} B | ${bytes.css} B | ${bytes.js} B |`);
+  }
+
+  console.log(
+    `\n| Lighthouse ${LIGHTHOUSE_VERSION}, mobile preset, median of 3 | perf | a11y | best practices | SEO | LCP ms | TBT ms | transfer KB | script KB |`,
+  );
+  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  for (const [name, url] of [targets[3], targets[4]]) {
+    const runs = [0, 1, 2].map(() => lighthouse(url));
+    const median = (pick: (r: LighthouseRun) => number) => runs.map(pick).sort((a, b) => a - b)[1];
+    console.log(
+      `| ${name} | ${median((r) => r.performance)} | ${median((r) => r.accessibility)} | ${median((r) => r.bestPractices)} | ${median((r) => r.seo)} | ${fmt(median((r) => r.lcp))} | ${fmt(median((r) => r.tbt))} | ${fmt(median((r) => r.transfer) / 1024, 1)} | ${fmt(median((r) => r.script) / 1024, 1)} |`,
+    );
   }
 
   for (const [through, base] of [["Byline", `http://127.0.0.1:${APP}`], ...(nginx ? [["nginx", `http://127.0.0.1:${NGINX}`]] : [])]) {
