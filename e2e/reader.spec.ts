@@ -15,7 +15,10 @@ const pages = {
   search: "/search?q=Diabaly",
 };
 
-// Every test here runs twice: in the "chromium" project and in "reader-without-javascript" (playwright.config.ts).
+// Every test here that loads a page in the browser runs twice: in the "chromium" project and in
+// "reader-without-javascript" (playwright.config.ts). Those that only fetch over HTTP run once.
+const httpOnly = () =>
+  test.skip(test.info().project.name === "reader-without-javascript", "fetches over HTTP only: the browser's JavaScript plays no part");
 
 test("front page, article, author page and search are complete", async ({ page }) => {
   // The newest article leads the front page (the 2013 seed is pushed off it by newer ones).
@@ -43,6 +46,7 @@ test("front page, article, author page and search are complete", async ({ page }
 });
 
 test("reader pages are server-rendered HTML and one stylesheet: no framework JavaScript, no serialized page data", async ({ request }) => {
+  httpOnly();
   for (const path of Object.values(pages)) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
@@ -62,6 +66,7 @@ test("reader pages are server-rendered HTML and one stylesheet: no framework Jav
 const hasJava = spawnSync("java", ["-version"]).status === 0;
 
 test("the Nu HTML Checker finds no errors on any reader page", async ({ request }) => {
+  httpOnly();
   test.skip(!hasJava, "needs Java for the Nu HTML Checker (vnu-jar)");
   const dir = mkdtempSync(path.join(os.tmpdir(), "byline-vnu-"));
   const files = await Promise.all(
@@ -159,6 +164,7 @@ test("feed, sitemaps and robots are well-formed; the news sitemap keeps to the l
 });
 
 test("the site has an icon, and the front page has one address", async ({ request }) => {
+  httpOnly();
   const icon = await request.get("/favicon.ico");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
@@ -239,6 +245,7 @@ test("search survives hostile input", async ({ page }) => {
 });
 
 test("the JSON API lists published articles with an ETag and answers 304 to a matching one", async ({ request }) => {
+  httpOnly();
   const newest = await createArticle({ headline: uniqueHeadline("API entry"), publishedAt: new Date() });
   await expect(async () => {
     const list = await request.get("/api/articles");

@@ -4,6 +4,9 @@ import { WIDTHS, workspaceScreens } from "./support/workspace-screens";
 
 // Every workspace screen, at desktop and phone widths, in the state a desk sees it, scanned by axe.
 
+/** Screens that rearrange themselves at phone width (stacked tables, folded tabs): scanned at both widths. */
+const PHONE_LAYOUTS = ["dashboard", "edit-article", "related-panel", "revision-compare", "audit-log", "users"];
+
 test("every workspace screen passes an axe scan with no violations, at desktop and phone widths", async ({ page, loginAs, db }) => {
   test.setTimeout(180_000);
   const admin = await loginAs("ADMIN");
@@ -11,7 +14,8 @@ test("every workspace screen passes an axe scan with no violations, at desktop a
   const violations: string[] = [];
   for (const { width, height, label } of WIDTHS) {
     await page.setViewportSize({ width, height });
-    for (const screen of screens) {
+    // Every screen at desktop width; at phone width, those whose layout changes on a phone.
+    for (const screen of label === "desktop" ? screens : screens.filter((s) => PHONE_LAYOUTS.includes(s.name))) {
       await page.goto(screen.path);
       await screen.prepare?.(page);
       const results = await new AxeBuilder({ page }).analyze();
