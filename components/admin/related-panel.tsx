@@ -299,21 +299,28 @@ function CuratedList(props: {
   const serverOrder = links.map((l) => l.id).join(",");
   const [order, setOrder] = useState(links.map((l) => l.id));
   const [syncedWith, setSyncedWith] = useState(serverOrder);
+  // Orders being saved: until the last is, a page refresh from an earlier save carries an order the
+  // admin has moved on from, and must not put it back.
+  const [savesInFlight, setSavesInFlight] = useState(0);
   // Links added, removed or reordered elsewhere: take the server's order (the rows keep their focus).
-  if (syncedWith !== serverOrder) {
+  if (syncedWith !== serverOrder && savesInFlight === 0) {
     setSyncedWith(serverOrder);
     setOrder(links.map((l) => l.id));
   }
   const [dragging, setDragging] = useState<string | null>(null);
   const [, startTransition] = useTransition();
-  const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
+  // The move button to focus once the list has re-rendered after a move — once: a later refresh
+  // must not pull the focus back from wherever the admin has gone since.
+  const focusAfterMove = useRef<string | null>(null);
   const moveButtons = useRef(new Map<string, HTMLButtonElement>());
   const byId = new Map(links.map((l) => [l.id, l]));
   const shown = order.filter((id) => byId.has(id) && byId.get(id)!.state !== "unresolved");
 
   useEffect(() => {
-    if (focusAfterMove) moveButtons.current.get(focusAfterMove)?.focus();
-  }, [order, focusAfterMove]);
+    if (!focusAfterMove.current) return;
+    moveButtons.current.get(focusAfterMove.current)?.focus();
+    focusAfterMove.current = null;
+  }, [order]);
 
   function saveOrder(nextShown: string[], movedId: string) {
     const next = fullOrder(order, nextShown);
@@ -323,9 +330,16 @@ function CuratedList(props: {
     const data = new FormData();
     data.set("articleId", articleId);
     data.set("order", next.join(","));
+    setSavesInFlight((n) => n + 1);
     startTransition(async () => {
-      const result = await actions.reorder({}, data);
-      props.onOrderState(result.ok ? "Order saved." : (result.message ?? "Could not save the order."));
+      try {
+        const result = await actions.reorder({}, data);
+        props.onOrderState(result.ok ? "Order saved." : (result.message ?? "Could not save the order."));
+      } catch {
+        props.onOrderState("Could not save the order: check the connection, then move the story again.");
+      } finally {
+        setSavesInFlight((n) => n - 1);
+      }
     });
   }
 
@@ -345,7 +359,7 @@ function CuratedList(props: {
     next.splice(target, 0, id);
     // At either end the arrow that moved it is disabled: the focus goes to the other one.
     const direction = to === "down" ? (target === next.length - 1 ? "up" : "down") : target === 0 ? "down" : "up";
-    setFocusAfterMove(`${id}:${direction}`);
+    focusAfterMove.current = `${id}:${direction}`;
     saveOrder(next, id);
   }
 
