@@ -12,6 +12,7 @@ const WORKSPACE_LINKS: { href: string; label: string; permission?: Permission }[
   { href: "/admin/articles", label: "Articles" },
   { href: "/admin/articles/new", label: "New article" },
   { href: "/admin/authors", label: "Authors" },
+  { href: "/admin/media", label: "Media", permission: "media:edit" },
   { href: "/admin/related-links", label: "Related links" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },

@@ -12,6 +12,7 @@ import { slugify } from "@/lib/text";
 import { AuthorPicker } from "./author-picker";
 import { ConflictPanel } from "./conflict-panel";
 import { MarkdownToolbar } from "./markdown-toolbar";
+import { LeadImagePicker } from "./lead-image-picker";
 
 export function ArticleForm({
   defaults,
@@ -176,7 +177,13 @@ export function ArticleForm({
             </div>
           )}
         </Field>
-        <Field label="Caption" name="caption" errors={errors.caption}>
+        <LeadImagePicker initial={defaults.leadImage} errors={errors.leadImageId} onChange={() => setDirty(true)} />
+        <Field
+          label="Caption"
+          name="caption"
+          errors={errors.caption}
+          hint="Under the lead picture; left empty, the picture's own caption is used."
+        >
           {(p) => <input {...p} name="caption" defaultValue={v("caption")} className={inputClass} />}
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">

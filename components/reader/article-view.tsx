@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReaderArticle } from "@/lib/articles/reader";
 import { Byline } from "./byline";
 import { DateTime } from "./dates";
+import { Picture } from "./picture";
 
 /** The article as readers see it. The body HTML comes from lib/articles/markdown (raw HTML never passes). */
 export function ArticleView({ article }: { article: ReaderArticle }) {
@@ -33,15 +34,36 @@ export function ArticleView({ article }: { article: ReaderArticle }) {
           )}
         </p>
       </header>
-      {article.caption && (
-        <figure className="mb-6 border-l-4 border-rule pl-3">
-          <figcaption className="text-sm italic text-muted">{article.caption}</figcaption>
-        </figure>
-      )}
+      <LeadImage article={article} />
       <div className="prose-article font-serif text-lg" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       <RelatedStories stories={article.related} />
       <Suggestions suggestions={article.suggestions} />
     </article>
+  );
+}
+
+/** The lead picture with its caption and credit; a caption with no picture stands alone, as before. */
+function LeadImage({ article }: { article: ReaderArticle }) {
+  const image = article.image;
+  const caption = article.caption || image?.caption || "";
+  if (!image) {
+    return caption ? (
+      <figure className="mb-6 border-l-4 border-rule pl-3">
+        <figcaption className="text-sm italic text-muted">{caption}</figcaption>
+      </figure>
+    ) : null;
+  }
+  return (
+    <figure className="lead-image mb-6">
+      <Picture image={image} sizes="(min-width: 48rem) 46rem, 100vw" lead className="h-auto w-full" />
+      {(caption || image.credit) && (
+        <figcaption className="mt-2 text-sm text-muted">
+          {caption}
+          {caption && image.credit && " "}
+          {image.credit && <span className="credit">Photo: {image.credit}</span>}
+        </figcaption>
+      )}
+    </figure>
   );
 }
 

@@ -17,8 +17,10 @@ export type PageMeta = {
     publishedTime?: string;
     modifiedTime?: string;
     authors?: string[];
+    /** The link-preview picture: a path, 1200 × 630. */
+    image?: { path: string; width: number; height: number; alt: string };
   };
-  twitter?: { card: "summary"; title: string; description?: string };
+  twitter?: { card: "summary" | "summary_large_image"; title: string; description?: string };
   /** NewsArticle JSON-LD, already made safe to put inside a script element. */
   jsonLd?: string;
 };
@@ -45,12 +47,18 @@ export function ReaderHead({ meta }: { meta: PageMeta }) {
       {og && <meta property="og:site_name" content={siteName} />}
       {og?.publishedTime && <meta property="article:published_time" content={og.publishedTime} />}
       {og?.modifiedTime && <meta property="article:modified_time" content={og.modifiedTime} />}
+      {og?.image && <meta property="og:image" content={absolute(og.image.path)} />}
+      {og?.image && <meta property="og:image:width" content={String(og.image.width)} />}
+      {og?.image && <meta property="og:image:height" content={String(og.image.height)} />}
+      {og?.image?.alt && <meta property="og:image:alt" content={og.image.alt} />}
       {og?.authors?.map((author) => (
         <meta key={author} property="article:author" content={absolute(author)} />
       ))}
       {meta.twitter && <meta name="twitter:card" content={meta.twitter.card} />}
       {meta.twitter && <meta name="twitter:title" content={meta.twitter.title} />}
       {meta.twitter?.description && <meta name="twitter:description" content={meta.twitter.description} />}
+      {meta.twitter && og?.image && <meta name="twitter:image" content={absolute(og.image.path)} />}
+      {meta.twitter && og?.image?.alt && <meta name="twitter:image:alt" content={og.image.alt} />}
       {meta.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: meta.jsonLd }} />}
     </Head>
   );

@@ -4,6 +4,7 @@ import type { ConflictInfo } from "./mutations";
 import type { EditorArticle } from "./queries";
 import { editableTextOf } from "./snapshot";
 import type { ArticleStatus } from "./schema";
+import type { PublicImage } from "@/lib/media/urls";
 
 // The article form's starting values and what its Server Action answers.
 
@@ -22,7 +23,11 @@ export type ArticleFormDefaults = {
   status: ArticleStatus;
   publishedAt: string;
   authors: PickedAuthor[];
+  leadImage: PickedImage | null;
 };
+
+/** A library image as the article form shows it: enough for a thumbnail and its alt text. */
+export type PickedImage = PublicImage & { id: string; originalName: string };
 
 export type ArticleFormState = FormState & { conflict?: ConflictInfo };
 
@@ -38,6 +43,7 @@ export const emptyArticle: ArticleFormDefaults = {
   status: "DRAFT",
   publishedAt: "",
   authors: [],
+  leadImage: null,
 };
 
 export function defaultsOf(article: EditorArticle): ArticleFormDefaults {
@@ -48,5 +54,6 @@ export function defaultsOf(article: EditorArticle): ArticleFormDefaults {
     status: article.status,
     publishedAt: datetimeLocalValue(article.publishedAt),
     authors: article.bylines.map((b) => ({ id: b.author.id, name: b.author.name })),
+    leadImage: article.leadImage,
   };
 }

@@ -1,4 +1,5 @@
 import type { ReaderArticle } from "./reader";
+import { structuredDataImages } from "@/lib/media/urls";
 
 /** schema.org NewsArticle for an article page. */
 export function newsArticleJsonLd(article: ReaderArticle, siteUrl: string, siteName: string) {
@@ -12,6 +13,7 @@ export function newsArticleJsonLd(article: ReaderArticle, siteUrl: string, siteN
     mainEntityOfPage: `${siteUrl}/articles/${article.slug}`,
     author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: `${siteUrl}/authors/${a.slug}` })),
     publisher: { "@type": "Organization", name: siteName, url: siteUrl },
+    ...(article.image ? { image: structuredDataImages(article.image, siteUrl) } : {}),
     ...(article.dateline ? { dateline: article.dateline } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { needsAltText } from "@/lib/media/schema";
 import { authorSlug } from "@/lib/authors/schema";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
@@ -32,6 +33,22 @@ const conflicting = (conflict: ConflictInfo) => ({
   conflict,
 });
 const SLUG_TAKEN = { slug: ["That slug is already used by another article. Choose another."] };
+const IMAGE_GONE = { leadImageId: ["That picture is no longer in the library. Choose another."] };
+const IMAGE_NEEDS_ALT = {
+  leadImageId: ["Describe this picture for readers who cannot see it (alt text), or mark it decorative, before publishing."],
+};
+
+/**
+ * The lead image checked against the library: it must exist, and a story going out to readers
+ * (published or scheduled) needs its picture described or marked decorative.
+ */
+async function leadImageProblem(tx: Tx, leadImageId: string | null, status: string): Promise<FieldErrors | null> {
+  if (!leadImageId) return null;
+  const image = await tx.image.findUnique({ where: { id: leadImageId }, select: { alt: true, decorative: true } });
+  if (!image) return IMAGE_GONE;
+  if ((status === "PUBLISHED" || status === "SCHEDULED") && needsAltText(image)) return IMAGE_NEEDS_ALT;
+  return null;
+}
 
 export type ConflictInfo = {
   version: number;
@@ -127,6 +144,8 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
       if (!(await isSlugFree(tx, slug, current?.id))) {
         return fieldProblems(SLUG_TAKEN);
       }
+      const imageProblem = await leadImageProblem(tx, form.leadImageId, status);
+      if (imageProblem) return fieldProblems(imageProblem);
       const authorIds = await authorIdsOf(tx, form.authors);
       const wasPublic = current && isVisibleToReaders({ ...current, deletedAt: null }, now);
       const fields = {
@@ -141,6 +160,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
         publishedAt,
         // Switching related stories on or off is an admin's curation (lib/related-links), not an edit.
         relatedEnabled: current?.relatedEnabled ?? true,
+        leadImageId: form.leadImageId,
       };
       const data = {
         ...fields,
@@ -193,6 +213,8 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
   } catch (error) {
     if (error instanceof Rollback) return error.result;
     if ((error as { code?: string }).code === "P2002") return fieldProblems(SLUG_TAKEN);
+    // The picture was deleted between the check and the write.
+    if ((error as { code?: string }).code === "P2003") return fieldProblems(IMAGE_GONE);
     throw error;
   }
 }
@@ -211,7 +233,10 @@ export const restoreRevision = authorized(
     ]);
     if (!article || !revision) return { ...notFound, message: "That revision or article no longer exists." };
     const old = JSON.parse(revision.snapshot) as ArticleSnapshot;
-    const authors = await db.author.findMany({ where: { id: { in: old.authorIds } }, select: { id: true } });
+    const [authors, oldImage] = await Promise.all([
+      db.author.findMany({ where: { id: { in: old.authorIds } }, select: { id: true } }),
+      old.leadImageId ? db.image.findUnique({ where: { id: old.leadImageId }, select: { id: true } }) : null,
+    ]);
     const known = new Set(authors.map((a) => a.id));
     const result = await writeArticle(
       user,
@@ -224,6 +249,8 @@ export const restoreRevision = authorized(
         dateline: old.dateline,
         source: old.source,
         authors: old.authorIds.filter((id) => known.has(id)),
+        // A picture deleted from the library since is left out, as a deleted author is.
+        leadImageId: oldImage?.id ?? null,
         status: article.status,
         publishedAt: article.publishedAt,
         id: articleId,

@@ -8,6 +8,7 @@ import { COUNT_CAP, RANK_WINDOW, searchArticleIds, similarityQuery } from "@/lib
 import { markdownToPlainText, renderMarkdown } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./policy";
 import { editableTextOf } from "./snapshot";
+import { publicImageSelect, type PublicImage } from "@/lib/media/urls";
 
 // Reader queries. Results are cached under READER_TAG and must be JSON-serialisable
 // (dates as ISO strings): a cache hit does no database work.
@@ -46,6 +47,8 @@ export type ArticleSummary = {
   standfirst: string;
   publishedAt: string;
   authors: BylineAuthor[];
+  /** The lead image, shown as a thumbnail in lists and at the top of the article. */
+  image: PublicImage | null;
 };
 export type RelatedStory = { label: string; href: string; external: boolean };
 export type Suggestion = { headline: string; href: string };
@@ -69,6 +72,7 @@ const summarySelect = {
   standfirst: true,
   publishedAt: true,
   bylines: { orderBy: { position: "asc" as const }, select: { author: { select: { name: true, slug: true } } } },
+  leadImage: { select: publicImageSelect },
 };
 
 type SummaryRow = {
@@ -77,6 +81,7 @@ type SummaryRow = {
   standfirst: string;
   publishedAt: Date | null;
   bylines: { author: BylineAuthor }[];
+  leadImage: PublicImage | null;
 };
 
 function toSummary(row: SummaryRow): ArticleSummary {
@@ -86,6 +91,7 @@ function toSummary(row: SummaryRow): ArticleSummary {
     standfirst: row.standfirst,
     publishedAt: (row.publishedAt ?? new Date(0)).toISOString(),
     authors: row.bylines.map((b) => b.author),
+    image: row.leadImage,
   };
 }
 
@@ -165,6 +171,7 @@ export const getPublishedArticle = readerCached("published-article", async (slug
         publishedAt: toSummary(row).publishedAt,
         modifiedAt: row.modifiedAt?.toISOString() ?? null,
         authors: toSummary(row).authors,
+        image: row.leadImage,
       },
       { related, suggestions },
     ),
@@ -184,6 +191,7 @@ export function readerArticleOf(
     publishedAt: string;
     modifiedAt: string | null;
     authors: BylineAuthor[];
+    image: PublicImage | null;
   },
   { related = [], suggestions = [] }: { related?: RelatedStory[]; suggestions?: Suggestion[] } = {},
 ): ReaderArticle {
@@ -194,6 +202,7 @@ export function readerArticleOf(
     id: content.id,
     publishedAt: content.publishedAt,
     authors: content.authors,
+    image: content.image,
     bodyHtml: renderMarkdown(body),
     modifiedAt: content.modifiedAt,
     summary: markdownToPlainText(body).slice(0, SUMMARY_LENGTH),

@@ -56,6 +56,12 @@ export const articleFormSchema = z
       .refine((s) => s === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(s), "Enter a date and time.")
       .transform((s) => (s ? new Date(`${s}Z`) : null))
       .refine((d) => d === null || !Number.isNaN(d.getTime()), "Enter a real date and time."),
+    /** The library image at the top of the story; empty for none. */
+    leadImageId: z
+      .string()
+      .max(100)
+      .default("")
+      .transform((s) => s.trim() || null),
     /** The article this form edits; empty for a new one. */
     id: z.string().max(100).default(""),
     /** The version this edit was based on (0 for a new article). */

@@ -11,6 +11,8 @@ export type ArticleSnapshot = {
   publishedAt: string | null;
   relatedEnabled: boolean;
   authorIds: string[];
+  /** Absent in revisions saved before lead images existed. */
+  leadImageId?: string | null;
 };
 
 /** The columns an editor can change (the byline aside), for every query that reads them. */
@@ -25,6 +27,7 @@ export const editableColumns = {
   status: true,
   publishedAt: true,
   relatedEnabled: true,
+  leadImageId: true,
 } as const;
 
 type EditableText = Pick<ArticleSnapshot, "slug" | "headline" | "standfirst" | "body" | "caption" | "dateline" | "source">;
@@ -45,6 +48,7 @@ export function snapshotOf(
     publishedAt: article.publishedAt ? article.publishedAt.toISOString() : null,
     relatedEnabled: article.relatedEnabled,
     authorIds,
+    leadImageId: article.leadImageId,
   };
   return JSON.stringify(snapshot);
 }

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   /** See the trash and bring articles back from it. */
   "articles:restore": ["ADMIN"],
   "authors:edit": ["ADMIN", "EDITOR"],
+  /** Upload pictures, describe them, choose lead images; delete those no article uses. */
+  "media:edit": ["ADMIN", "EDITOR"],
   /** See related-story links and the report of links to review. */
   "related-links:read": ["ADMIN", "EDITOR"],
   /** Add, attach, reorder and remove related-story links; switch them on or off. */

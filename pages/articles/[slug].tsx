@@ -6,6 +6,7 @@ import { newsArticleJsonLd, scriptSafeJson } from "@/lib/articles/json-ld";
 import { getPublishedArticle, type ReaderArticle } from "@/lib/articles/reader";
 import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
 import { siteName, siteUrl } from "@/lib/site";
+import { socialImageOf } from "@/lib/media/urls";
 
 // Reader pages are server-rendered HTML with no framework JavaScript (docs/reader-pages.md).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
@@ -34,8 +35,13 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
       publishedTime: article.publishedAt,
       modifiedTime: article.modifiedAt ?? article.publishedAt,
       authors: article.authors.map((a) => `/authors/${a.slug}`),
+      ...(article.image ? { image: socialImageOf(article.image) } : {}),
     },
-    twitter: { card: "summary", title: article.headline, ...(article.standfirst ? { description: article.standfirst } : {}) },
+    twitter: {
+      card: article.image ? "summary_large_image" : "summary",
+      title: article.headline,
+      ...(article.standfirst ? { description: article.standfirst } : {}),
+    },
     jsonLd: scriptSafeJson(newsArticleJsonLd(article, siteUrl, siteName)),
   };
   return { props: { article, meta }, revalidate: READER_PAGE_REVALIDATE_SECONDS };

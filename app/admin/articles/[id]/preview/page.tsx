@@ -5,6 +5,7 @@ import { getArticleForEditor, getRevision } from "@/lib/articles/queries";
 import { requireStaffPage } from "@/lib/auth/session";
 import { authorNames } from "@/lib/authors/queries";
 import { readerArticleOf } from "@/lib/articles/reader";
+import { getImageForEditor } from "@/lib/media/queries";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false } };
 
@@ -20,6 +21,8 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   const revision = version ? await getRevision(actor, id, Number(version)) : null;
   if (version && !revision) notFound();
   const content = revision ? revision.snapshot : { ...article, publishedAt: article.publishedAt?.toISOString() ?? null };
+  const imageId = revision ? revision.snapshot.leadImageId : article.leadImage?.id;
+  const image = imageId ? await getImageForEditor(actor, imageId) : null;
   const names = revision ? await authorNames(actor, revision.snapshot.authorIds) : null;
   const authors = names
     ? revision!.snapshot.authorIds.map((a) => ({ name: names.get(a) ?? "(deleted author)", slug: "" }))
@@ -36,6 +39,7 @@ export default async function PreviewPage({ params, searchParams }: Props) {
           publishedAt: content.publishedAt ?? new Date().toISOString(),
           modifiedAt: null,
           authors,
+          image,
         })}
       />
     </div>

@@ -1,0 +1,97 @@
+import "server-only";
+import { authorized } from "@/lib/auth/actor";
+import { currentEngine, db, type Prisma } from "@/lib/db";
+import { pageCount, pageRows } from "@/lib/pagination";
+import type { ImageListQuery } from "./schema";
+
+export const MEDIA_PAGE_SIZE = 48;
+export const PICKER_MATCHES = 12;
+
+const CARD = {
+  id: true,
+  contentHash: true,
+  width: true,
+  height: true,
+  alt: true,
+  decorative: true,
+  caption: true,
+  credit: true,
+  focalX: true,
+  focalY: true,
+  originalName: true,
+  bytes: true,
+  format: true,
+  createdAt: true,
+  uploadedBy: { select: { name: true, email: true } },
+  _count: { select: { leadOf: true } },
+} as const satisfies Prisma.ImageSelect;
+
+/** Images whose alt text, caption, credit or file name contains the words typed, in any case. */
+function textMatches(q: string): Prisma.ImageWhereInput {
+  const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  // SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be told.
+  const contains = (word: string) =>
+    currentEngine() === "postgresql" ? { contains: word, mode: "insensitive" as const } : { contains: word };
+  return {
+    AND: words.map((word) => ({
+      OR: [{ alt: contains(word) }, { caption: contains(word) }, { credit: contains(word) }, { originalName: contains(word) }],
+    })),
+  };
+}
+
+function monthRange(month: string): Prisma.ImageWhereInput {
+  if (!month) return {};
+  const [year, m] = month.split("-").map(Number);
+  return { createdAt: { gte: new Date(Date.UTC(year, m - 1, 1)), lt: new Date(Date.UTC(year, m, 1)) } };
+}
+
+/** The library, newest first: a page of images with who uploaded them and how many articles use each. */
+export const listImages = authorized("media:edit", async (_user, query: ImageListQuery) => {
+  const where: Prisma.ImageWhereInput = {
+    ...textMatches(query.q),
+    ...(query.uploader ? { uploadedById: query.uploader } : {}),
+    ...monthRange(query.month),
+  };
+  const [images, total, uploaders] = await Promise.all([
+    db.image.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageRows(query.page, MEDIA_PAGE_SIZE), select: CARD }),
+    db.image.count({ where }),
+    db.user.findMany({ where: { images: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+  ]);
+  return { images, total, uploaders, page: query.page, pages: pageCount(total, MEDIA_PAGE_SIZE) };
+});
+
+/** One image for its edit screen, with the articles using it. */
+export const getImageForEditor = authorized("media:edit", async (_user, id: string) => {
+  return db.image.findUnique({
+    where: { id },
+    select: {
+      ...CARD,
+      licence: true,
+      leadOf: { orderBy: { updatedAt: "desc" }, take: 100, select: { id: true, headline: true, status: true, deletedAt: true } },
+    },
+  });
+});
+
+/** The picker's matches as an editor types (no text: the newest). */
+export const searchImages = authorized("media:edit", async (_user, q: string, offset: number = 0) => {
+  const rows = await db.image.findMany({
+    where: textMatches(q.slice(0, 200)),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: Math.max(0, Math.min(offset, 100_000)),
+    take: PICKER_MATCHES + 1,
+    select: {
+      id: true,
+      contentHash: true,
+      width: true,
+      height: true,
+      alt: true,
+      decorative: true,
+      caption: true,
+      credit: true,
+      focalX: true,
+      focalY: true,
+      originalName: true,
+    },
+  });
+  return { images: rows.slice(0, PICKER_MATCHES), more: rows.length > PICKER_MATCHES };
+});
