@@ -1,7 +1,7 @@
 const { commonHeaders, readerCsp } = require("./lib/security-headers.js");
 const { READER_CACHE_CONTROL, READER_PAGE_REVALIDATE_SECONDS, READER_STALE_SECONDS } = require("./lib/cache-settings.js");
 
-const { MAX_BODY_BYTES } = require("./lib/request-limits.js");
+const { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } = require("./lib/request-limits.js");
 
 const READER_PAGES = [
   "/",
@@ -23,7 +23,12 @@ const nextConfig = {
   // With REDIS_URL, every instance shares one ISR and data cache (lib/cache-handler.mjs);
   // without it, each instance keeps Next's own cache on its disk.
   ...(process.env.REDIS_URL ? { cacheHandler: require.resolve("./lib/cache-handler.mjs"), cacheMaxMemorySize: 0 } : {}),
-  experimental: { serverActions: { bodySizeLimit: `${MAX_BODY_BYTES / 1024 / 1024}mb` } },
+  experimental: {
+    serverActions: { bodySizeLimit: `${MAX_BODY_BYTES / 1024 / 1024}mb` },
+    // The proxy buffers each body it sees up to this and silently cuts the rest: one byte over the
+    // upload limit, so an oversized upload without a Content-Length is still seen to be too large.
+    proxyClientMaxBodySize: MAX_UPLOAD_BYTES + 1,
+  },
   // The front page is page 1 of the front-page route (app/(reader)/page/[n]), which is rendered on
   // first request rather than at build time: the build needs no database.
   async rewrites() {

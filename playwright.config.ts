@@ -30,6 +30,8 @@ function server(listenPort: number) {
       TRUSTED_PROXY_HOPS: "1",
       NEXTAUTH_URL: baseURL,
       SITE_URL: baseURL,
+      // Both instances share it, as they would a volume (or set S3_BUCKET for a bucket).
+      MEDIA_DIR: "data/e2e-media",
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: "",
     },

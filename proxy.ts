@@ -1,7 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { PRIVATE_CACHE_CONTROL } from "@/lib/cache-settings.js";
-import { MAX_BODY_BYTES } from "@/lib/request-limits.js";
+import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES, UPLOAD_PATH } from "@/lib/request-limits.js";
 import { nonceCsp } from "@/lib/security-headers.js";
 
 // Runs only for the workspace, sign-in, setup, invitations and the auth endpoints — never for cached reader
@@ -57,7 +57,9 @@ export async function proxy(request: NextRequest) {
       return refuse(400, "This request did not carry a form. Reload the page and try again.");
     }
     const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_BODY_BYTES)
+    if (request.nextUrl.pathname === UPLOAD_PATH) {
+      if (length > MAX_UPLOAD_BYTES) return refuse(413, `This file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+    } else if (length > MAX_BODY_BYTES)
       return refuse(
         413,
         `Request too large: the limit is ${MAX_BODY_BYTES / 1024 / 1024} MB. Shorten the text or split it, and try again.`,

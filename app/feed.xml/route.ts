@@ -2,6 +2,7 @@
 import { latestForFeeds } from "@/lib/articles/reader";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
 import { siteName, siteUrl } from "@/lib/site";
+import { cropSize, renditionUrl, type PublicImage } from "@/lib/media/urls";
 
 // Rendered per request from the readers' data cache (lib/cache.ts), never at build time: the
 // build needs no database, and a client that has this version gets a 304.
@@ -17,12 +18,12 @@ export async function GET(request: Request) {
 <link>${xmlEscape(url)}</link>
 <guid isPermaLink="true">${xmlEscape(url)}</guid>
 <pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
-${a.standfirst ? `<description>${xmlEscape(a.standfirst)}</description>\n` : ""}${a.authors.map((au) => `<dc:creator>${xmlEscape(au.name)}</dc:creator>`).join("\n")}
+${a.standfirst ? `<description>${xmlEscape(a.standfirst)}</description>\n` : ""}${a.image ? `${mediaContent(a.image)}\n` : ""}${a.authors.map((au) => `<dc:creator>${xmlEscape(au.name)}</dc:creator>`).join("\n")}
 </item>`;
     })
     .join("\n");
   const body = `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
 <channel>
 <title>${xmlEscape(siteName)}</title>
 <link>${xmlEscape(siteUrl)}/</link>
@@ -34,4 +35,13 @@ ${articles[0] ? `<lastBuildDate>${new Date(articles[0].modifiedAt ?? articles[0]
 </rss>
 `;
   return xmlResponse(request, body, "application/rss+xml; charset=utf-8");
+}
+
+/** The lead picture as Media RSS: what feed readers and aggregators show beside the item. */
+function mediaContent(image: PublicImage): string {
+  const { width, height } = cropSize(image, "full", 1200);
+  const alt = image.decorative ? "" : image.alt;
+  return `<media:content url="${xmlEscape(siteUrl + renditionUrl(image, "full", 1200))}" medium="image" type="image/jpeg" width="${width}" height="${height}">${
+    alt ? `<media:description>${xmlEscape(alt)}</media:description>` : ""
+  }${image.credit ? `<media:credit>${xmlEscape(image.credit)}</media:credit>` : ""}</media:content>`;
 }

@@ -2,6 +2,7 @@
 import { latestForFeeds } from "@/lib/articles/reader";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
 import { siteName, siteUrl } from "@/lib/site";
+import { renditionUrl } from "@/lib/media/urls";
 
 // Rendered per request from the readers' data cache (lib/cache.ts), never at build time: the
 // build needs no database, and a client that has this version gets a 304.
@@ -18,14 +19,14 @@ export async function GET(request: Request) {
 <news:publication><news:name>${xmlEscape(siteName)}</news:name><news:language>en</news:language></news:publication>
 <news:publication_date>${a.publishedAt}</news:publication_date>
 <news:title>${xmlEscape(a.headline)}</news:title>
-</news:news>
+</news:news>${a.image ? `\n<image:image><image:loc>${xmlEscape(siteUrl + renditionUrl(a.image, "full", 1200))}</image:loc></image:image>` : ""}
 </url>`,
     )
     .join("\n");
   return xmlResponse(
     request,
     `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
 ${urls}
 </urlset>
 `,

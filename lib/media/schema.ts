@@ -1,7 +1,9 @@
 import { z } from "zod";
 
+import { MAX_UPLOAD_BYTES } from "@/lib/request-limits.js";
+
 /** Uploads larger than this are refused before they are read to the end. */
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 /**
  * Images claiming more pixels than this are refused from their header, before decoding: a tiny
  * PNG that claims 30,000 × 30,000 would take gigabytes to decode. 60 MP covers every camera a

@@ -58,7 +58,7 @@ export async function mediaStore(): Promise<MediaStore> {
       const { S3Store } = await import("./s3-storage");
       store = S3Store.fromEnvironment();
     } else {
-      store = new DiskStore(path.resolve(process.env.MEDIA_DIR || "data/media"));
+      store = new DiskStore(path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_DIR || "data/media"));
     }
   }
   return store;

@@ -1,0 +1,117 @@
+import sharp from "sharp";
+import { expect, test, uniqueHeadline } from "./fixtures";
+import { phonePhoto } from "../test/support/images";
+
+// Pictures as a desk uses them (issue 15): upload to the library, describe, choose as a lead image,
+// publish, and what readers, link previews and search engines get.
+
+const uniquePhoto = () => phonePhoto({ width: 1600, height: 900, seed: Math.floor(Math.random() * 1e9) });
+
+test("an editor uploads pictures, is told why a hostile one is refused, describes one, and readers get it as the lead image", async ({
+  page,
+  loginAs,
+  request,
+}) => {
+  await loginAs("EDITOR");
+  await page.goto("/admin/media");
+  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+  await page.getByTestId("media-file-input").setInputFiles([
+    { name: "harbour.jpg", mimeType: "image/jpeg", buffer: await uniquePhoto() },
+    { name: "innocent.png", mimeType: "image/png", buffer: svg },
+  ]);
+  const uploads = page.getByRole("list", { name: "Uploads" });
+  await expect(uploads.getByRole("listitem").filter({ hasText: "harbour.jpg" })).toContainText(
+    "Uploaded — add alt text before publishing.",
+  );
+  await expect(uploads.getByRole("listitem").filter({ hasText: "innocent.png" })).toContainText("SVG files are not accepted");
+
+  // Choose it as the lead image of a new story, and try to publish before describing it.
+  const headline = uniqueHeadline("Harbour at dawn");
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByLabel("Body", { exact: true }).fill("The boats came in at first light.");
+  await page.getByRole("button", { name: "Choose picture" }).click();
+  await page.getByRole("searchbox", { name: "Search the library" }).fill("harbour");
+  await page.getByRole("button", { name: "Use harbour.jpg" }).first().click();
+  await expect(page.getByTestId("lead-image-thumb")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Change picture" })).toBeFocused();
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByText("Describe this picture for readers who cannot see it")).toBeVisible();
+  await expect(page.getByLabel("Headline")).toHaveValue(headline);
+
+  // Describe it in another tab, as the link offers, then publish.
+  const [describe] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("link", { name: /Describe this picture/ }).click(),
+  ]);
+  await describe.getByLabel("Alt text").fill("Fishing boats moored in a harbour at dawn");
+  await describe.getByLabel("Credit").fill("Jane Roe / Agency");
+  await describe.getByRole("button", { name: "Save picture" }).click();
+  await expect(describe.getByText("Saved. Stories using this picture show the change.")).toBeVisible();
+  await describe.close();
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByTestId("notice")).toContainText("Published — view live.");
+
+  // The reader's page: the lead picture first, described, sized, with its credit.
+  await page.getByTestId("notice").getByRole("link", { name: "view live" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+  const lead = page.locator("figure.lead-image img");
+  await expect(lead).toHaveAttribute("alt", "Fishing boats moored in a harbour at dawn");
+  await expect(lead).toHaveAttribute("fetchpriority", "high");
+  await expect(lead).toHaveAttribute("width", "960");
+  await expect(lead).toHaveAttribute("height", "540");
+  await expect(page.locator("figure.lead-image figcaption")).toContainText("Photo: Jane Roe / Agency");
+  await expect(page.locator("figure.lead-image source[type='image/avif']")).toHaveAttribute("srcset", /1600w$/);
+  expect(await lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  // Link previews and search engines get the crops.
+  const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(ogImage).toMatch(/\/media\/[0-9a-f]{64}\/og-1200-f50-50\.jpg$/);
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(jsonLd.image.map((url: string) => url.match(/\/(16x9|4x3|1x1)-1200/)?.[1])).toEqual(["16x9", "4x3", "1x1"]);
+  const card = await request.get(new URL(ogImage!).pathname);
+  expect(card.status()).toBe(200);
+  expect(card.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  const size = await sharp(await card.body()).metadata();
+  expect([size.width, size.height]).toEqual([1200, 630]);
+
+  // The front page shows it as a thumbnail; the feed carries it.
+  await page.goto("/");
+  await expect(page.getByRole("article").filter({ hasText: headline }).locator("img")).toHaveAttribute("loading", "lazy");
+  const feed = await (await request.get("/feed.xml")).text();
+  expect(feed).toContain('medium="image"');
+});
+
+test("uploads are refused for someone signed out and past 25 MB before the body is read; a 12 MB photo arrives whole", async ({
+  request,
+  loginAs,
+  page,
+}) => {
+  const signedOut = await request.post("/admin/media/upload", {
+    data: await uniquePhoto(),
+    headers: { "X-File-Name": "x.jpg" },
+    maxRedirects: 0,
+  });
+  // The proxy sends a signed-out browser to sign in; the route itself would answer 401.
+  expect(signedOut.status()).toBe(307);
+  expect(signedOut.headers()["location"]).toContain("/login");
+  await loginAs("EDITOR");
+  const tooLarge = await page.request.post("/admin/media/upload", {
+    data: Buffer.alloc(26 * 1024 * 1024),
+    headers: { "X-File-Name": "big.jpg" },
+  });
+  expect(tooLarge.status()).toBe(413);
+  expect(await tooLarge.text()).toBe("This file is larger than 25 MB.");
+
+  // A real photo of 12 MB, over the workspace's 2 MB form limit and the proxy's default buffer, arrives whole.
+  const noise = Buffer.alloc(2000 * 2000 * 3);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761 + Date.now()) >>> 24;
+  const large = await sharp(noise, { raw: { width: 2000, height: 2000, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
+  expect(large.length).toBeGreaterThan(11 * 1024 * 1024);
+  const accepted = await page.request.post("/admin/media/upload", { data: large, headers: { "X-File-Name": "noise.png" } });
+  expect(accepted.status()).toBe(200);
+  expect(await accepted.json()).toMatchObject({ width: 2000, height: 2000 });
+});
