@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, type TestUser } from "../fixtures";
+import { phonePhoto } from "../../test/support/images";
 
 /** The imported seed article: 45 related-story labels waiting for their articles. */
 export const SEED_SLUG = "mali-islamists-threaten-to-hit-at-heart-of-france-as-they-push-south";
@@ -33,6 +34,14 @@ export async function workspaceScreens(page: Page, db: Db, admin: TestUser, tag:
   await expect(page.getByTestId("notice")).toContainText("Version 2.");
   const articlePath = new URL(page.url()).pathname;
 
+  // A picture in the library, to show the library and its edit screen.
+  const picture = await page.request.post("/admin/media/upload", {
+    data: await phonePhoto({ seed: Date.now() }),
+    headers: { "X-File-Name": "harbour.jpg" },
+  });
+  expect(picture.status()).toBe(200);
+  const { id: pictureId } = (await picture.json()) as { id: string };
+
   return [
     { name: "dashboard", path: "/admin" },
     { name: "articles", path: "/admin/articles" },
@@ -51,6 +60,9 @@ export async function workspaceScreens(page: Page, db: Db, admin: TestUser, tag:
     { name: "authors", path: "/admin/authors" },
     { name: "author", path: `/admin/authors/${author.id}` },
     { name: "related-links-report", path: "/admin/related-links" },
+    { name: "media", path: "/admin/media" },
+    { name: "media-list", path: "/admin/media?view=list" },
+    { name: "picture", path: `/admin/media/${pictureId}` },
     {
       name: "users",
       path: "/admin/users",

@@ -47,7 +47,7 @@ export function parseRenditionFile(file: string): Rendition | null {
   const hasFocal = fx !== undefined;
   if ((crop === "full") === hasFocal) return null;
   const w = Number(width);
-  if (crop === "og" ? w !== 1200 : !(RENDITION_WIDTHS as readonly number[]).includes(w)) return null;
+  if (!(RENDITION_WIDTHS as readonly number[]).includes(w)) return null;
   const focalX = hasFocal ? Number(fx) : 50;
   const focalY = hasFocal ? Number(fy) : 50;
   if (focalX > 100 || focalY > 100) return null;
