@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { expect, test, uniqueHeadline } from "./fixtures";
+import { createArticle, eventually, expect, test, uniqueHeadline } from "./fixtures";
 import { phonePhoto } from "../test/support/images";
 
 // Pictures as a desk uses them (issue 15): upload to the library, describe, choose as a lead image,
@@ -13,14 +13,15 @@ test("an editor uploads pictures, is told why a hostile one is refused, describe
   request,
 }) => {
   await loginAs("EDITOR");
+  const fileName = `harbour-${Date.now()}.jpg`;
   await page.goto("/admin/media");
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
   await page.getByTestId("media-file-input").setInputFiles([
-    { name: "harbour.jpg", mimeType: "image/jpeg", buffer: await uniquePhoto() },
+    { name: fileName, mimeType: "image/jpeg", buffer: await uniquePhoto() },
     { name: "innocent.png", mimeType: "image/png", buffer: svg },
   ]);
   const uploads = page.getByRole("list", { name: "Uploads" });
-  await expect(uploads.getByRole("listitem").filter({ hasText: "harbour.jpg" })).toContainText(
+  await expect(uploads.getByRole("listitem").filter({ hasText: fileName })).toContainText(
     "Uploaded — add alt text before publishing.",
   );
   await expect(uploads.getByRole("listitem").filter({ hasText: "innocent.png" })).toContainText("SVG files are not accepted");
@@ -30,11 +31,11 @@ test("an editor uploads pictures, is told why a hostile one is refused, describe
   await page.goto("/admin/articles/new");
   await page.getByLabel("Headline").fill(headline);
   await page.getByLabel("Body", { exact: true }).fill("The boats came in at first light.");
-  await page.getByRole("button", { name: "Choose picture" }).click();
-  await page.getByRole("searchbox", { name: "Search the library" }).fill("harbour");
-  await page.getByRole("button", { name: "Use harbour.jpg" }).first().click();
-  await expect(page.getByTestId("lead-image-thumb")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Change picture" })).toBeFocused();
+  await page.getByRole("button", { name: "Choose lead picture" }).click();
+  await page.getByRole("searchbox", { name: "Search the library" }).fill(fileName);
+  await page.getByRole("button", { name: `Use ${fileName}` }).click();
+  await expect(page.getByTestId("leadImageId-thumb")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Change lead picture" })).toBeFocused();
   await page.getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByText("Describe this picture for readers who cannot see it")).toBeVisible();
   await expect(page.getByLabel("Headline")).toHaveValue(headline);
@@ -114,4 +115,31 @@ test("uploads are refused for someone signed out and past 25 MB before the body 
   const accepted = await page.request.post("/admin/media/upload", { data: large, headers: { "X-File-Name": "noise.png" } });
   expect(accepted.status()).toBe(200);
   expect(await accepted.json()).toMatchObject({ width: 2000, height: 2000 });
+});
+
+test("an admin gives the publication its logo in the settings, and search engines see it as the publisher's", async ({
+  page,
+  loginAs,
+  db,
+}) => {
+  await loginAs("ADMIN");
+  const name = `masthead-${Date.now()}.jpg`;
+  const upload = await page.request.post("/admin/media/upload", { data: await uniquePhoto(), headers: { "X-File-Name": name } });
+  const { id } = (await upload.json()) as { id: string };
+  const { contentHash } = await db.image.findUniqueOrThrow({ where: { id } });
+  const story = await createArticle({ headline: uniqueHeadline("Masthead story") });
+  try {
+    await page.goto("/admin/settings");
+    await page.getByRole("button", { name: "Choose logo" }).click();
+    await page.getByRole("searchbox", { name: "Search the library" }).fill(name);
+    await page.getByRole("button", { name: `Use ${name}` }).click();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status")).toHaveText("Saved. Reader pages show the change within a second.");
+    await eventually(page, `/articles/${story.slug}`, async () => {
+      const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+      expect(jsonLd.publisher.logo.url).toContain(`/media/${contentHash}/full-640.jpg`);
+    });
+  } finally {
+    await db.siteSettings.updateMany({ data: { logoImageId: null } });
+  }
 });

@@ -1,7 +1,8 @@
 // GET /feed.xml — RSS 2.0 of the 50 latest published articles.
 import { latestForFeeds } from "@/lib/articles/reader";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
-import { siteName, siteUrl } from "@/lib/site";
+import { siteUrl } from "@/lib/site";
+import { siteForReaders } from "@/lib/site-settings/reader";
 import { cropSize, renditionUrl, type PublicImage } from "@/lib/media/urls";
 
 // Rendered per request from the readers' data cache (lib/cache.ts), never at build time: the
@@ -9,7 +10,8 @@ import { cropSize, renditionUrl, type PublicImage } from "@/lib/media/urls";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const articles = await latestForFeeds(50);
+  const [articles, site] = await Promise.all([latestForFeeds(50), siteForReaders()]);
+  const siteName = site.name;
   const items = articles
     .map((a) => {
       const url = `${siteUrl}/articles/${a.slug}`;
@@ -30,6 +32,7 @@ ${a.standfirst ? `<description>${xmlEscape(a.standfirst)}</description>\n` : ""}
 <description>${xmlEscape(`Latest news from ${siteName}`)}</description>
 <language>en</language>
 <atom:link href="${xmlEscape(siteUrl)}/feed.xml" rel="self" type="application/rss+xml"/>
+${site.logo ? `<image><url>${xmlEscape(siteUrl + renditionUrl(site.logo, "full", 320, "jpg"))}</url><title>${xmlEscape(siteName)}</title><link>${xmlEscape(siteUrl)}/</link></image>\n` : ""}
 ${articles[0] ? `<lastBuildDate>${new Date(articles[0].modifiedAt ?? articles[0].publishedAt).toUTCString()}</lastBuildDate>\n` : ""}${items}
 </channel>
 </rss>

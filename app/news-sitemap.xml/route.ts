@@ -1,7 +1,8 @@
 // GET /news-sitemap.xml — Google News sitemap: articles published in the last two days, at most 1,000.
 import { latestForFeeds } from "@/lib/articles/reader";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
-import { siteName, siteUrl } from "@/lib/site";
+import { siteUrl } from "@/lib/site";
+import { siteForReaders } from "@/lib/site-settings/reader";
 import { renditionUrl } from "@/lib/media/urls";
 
 // Rendered per request from the readers' data cache (lib/cache.ts), never at build time: the
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const since = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
-  const articles = await latestForFeeds(1000, since);
+  const [articles, { name: siteName }] = await Promise.all([latestForFeeds(1000, since), siteForReaders()]);
   const urls = articles
     .map(
       (a) => `<url>

@@ -12,7 +12,7 @@ import { slugify } from "@/lib/text";
 import { AuthorPicker } from "./author-picker";
 import { ConflictPanel } from "./conflict-panel";
 import { MarkdownToolbar } from "./markdown-toolbar";
-import { LeadImagePicker } from "./lead-image-picker";
+import { ImagePicker } from "./image-picker";
 
 export function ArticleForm({
   defaults,
@@ -177,7 +177,14 @@ export function ArticleForm({
             </div>
           )}
         </Field>
-        <LeadImagePicker initial={defaults.leadImage} errors={errors.leadImageId} onChange={() => setDirty(true)} />
+        <ImagePicker
+          name="leadImageId"
+          label="Lead picture"
+          emptyText="No picture. Stories with one get it on the front page, in link previews and in Google News."
+          initial={defaults.leadImage}
+          errors={errors.leadImageId}
+          onChange={() => setDirty(true)}
+        />
         <Field
           label="Caption"
           name="caption"

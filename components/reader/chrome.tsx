@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { siteName } from "@/lib/site";
+import { siteName as environmentName } from "@/lib/site";
 
 const READER_LINKS = [
   { href: "/", label: "Latest" },
@@ -8,7 +8,7 @@ const READER_LINKS = [
 ];
 
 /** Skip link, header with navigation, main landmark and footer around every reader page. */
-export function ReaderChrome({ children }: { children: React.ReactNode }) {
+export function ReaderChrome({ children, siteName = environmentName }: { children: React.ReactNode; siteName?: string }) {
   return (
     <>
       <a

@@ -1,5 +1,6 @@
 import Head from "next/head";
-import { siteName, siteUrl } from "@/lib/site";
+import { renditionUrl, socialImageOf } from "@/lib/media/urls";
+import type { Site } from "@/lib/site";
 
 /** What a reader page tells browsers, search engines and link previews about itself. */
 export type PageMeta = {
@@ -28,9 +29,12 @@ export type PageMeta = {
 const DEFAULT_DESCRIPTION = "News and analysis.";
 
 /** The head of every reader page: what app/layout.tsx's metadata gave them, written out. */
-export function ReaderHead({ meta }: { meta: PageMeta }) {
+export function ReaderHead({ meta, site }: { meta: PageMeta; site: Site }) {
+  const { name: siteName, url: siteUrl, icon, socialImage } = site;
   const absolute = (path: string) => `${siteUrl}${path}`;
   const og = meta.openGraph;
+  // A page without a picture of its own is shared with the publication's default one.
+  const image = og?.image ?? (socialImage ? socialImageOf(socialImage) : undefined);
   return (
     <Head>
       <title>{meta.title ? `${meta.title} — ${siteName}` : siteName}</title>
@@ -38,27 +42,34 @@ export function ReaderHead({ meta }: { meta: PageMeta }) {
       <meta name="description" content={meta.description || DEFAULT_DESCRIPTION} />
       {meta.noindex && <meta name="robots" content="noindex" />}
       {meta.canonical && <link rel="canonical" href={absolute(meta.canonical)} />}
-      <link rel="icon" href="/favicon.ico" sizes="32x32" />
+      {icon ? (
+        <>
+          <link rel="icon" href={renditionUrl(icon, "1x1", 320, "webp")} type="image/webp" />
+          <link rel="apple-touch-icon" href={renditionUrl(icon, "1x1", 320, "jpg")} />
+        </>
+      ) : (
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+      )}
       <link rel="alternate" type="application/rss+xml" title={siteName} href={absolute("/feed.xml")} />
       {og && <meta property="og:type" content={og.type} />}
       {og && <meta property="og:title" content={og.title} />}
       {og?.description && <meta property="og:description" content={og.description} />}
       {og && meta.canonical && <meta property="og:url" content={absolute(meta.canonical)} />}
-      {og && <meta property="og:site_name" content={siteName} />}
+      <meta property="og:site_name" content={siteName} />
       {og?.publishedTime && <meta property="article:published_time" content={og.publishedTime} />}
       {og?.modifiedTime && <meta property="article:modified_time" content={og.modifiedTime} />}
-      {og?.image && <meta property="og:image" content={absolute(og.image.path)} />}
-      {og?.image && <meta property="og:image:width" content={String(og.image.width)} />}
-      {og?.image && <meta property="og:image:height" content={String(og.image.height)} />}
-      {og?.image?.alt && <meta property="og:image:alt" content={og.image.alt} />}
+      {image && <meta property="og:image" content={absolute(image.path)} />}
+      {image && <meta property="og:image:width" content={String(image.width)} />}
+      {image && <meta property="og:image:height" content={String(image.height)} />}
+      {image?.alt && <meta property="og:image:alt" content={image.alt} />}
       {og?.authors?.map((author) => (
         <meta key={author} property="article:author" content={absolute(author)} />
       ))}
       {meta.twitter && <meta name="twitter:card" content={meta.twitter.card} />}
       {meta.twitter && <meta name="twitter:title" content={meta.twitter.title} />}
       {meta.twitter?.description && <meta name="twitter:description" content={meta.twitter.description} />}
-      {meta.twitter && og?.image && <meta name="twitter:image" content={absolute(og.image.path)} />}
-      {meta.twitter && og?.image?.alt && <meta name="twitter:image:alt" content={og.image.alt} />}
+      {meta.twitter && image && <meta name="twitter:image" content={absolute(image.path)} />}
+      {meta.twitter && image?.alt && <meta name="twitter:image:alt" content={image.alt} />}
       {meta.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: meta.jsonLd }} />}
     </Head>
   );

@@ -1,8 +1,10 @@
 import type { ReaderArticle } from "./reader";
-import { structuredDataImages } from "@/lib/media/urls";
+import { renditionUrl, structuredDataImages } from "@/lib/media/urls";
+import type { Site } from "@/lib/site";
 
 /** schema.org NewsArticle for an article page. */
-export function newsArticleJsonLd(article: ReaderArticle, siteUrl: string, siteName: string) {
+export function newsArticleJsonLd(article: ReaderArticle, site: Site) {
+  const siteUrl = site.url;
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -12,7 +14,12 @@ export function newsArticleJsonLd(article: ReaderArticle, siteUrl: string, siteN
     dateModified: article.modifiedAt ?? article.publishedAt,
     mainEntityOfPage: `${siteUrl}/articles/${article.slug}`,
     author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: `${siteUrl}/authors/${a.slug}` })),
-    publisher: { "@type": "Organization", name: siteName, url: siteUrl },
+    publisher: {
+      "@type": "Organization",
+      name: site.name,
+      url: siteUrl,
+      ...(site.logo ? { logo: { "@type": "ImageObject", url: `${siteUrl}${renditionUrl(site.logo, "full", 640, "jpg")}` } } : {}),
+    },
     ...(article.image ? { image: structuredDataImages(article.image, siteUrl) } : {}),
     ...(article.dateline ? { dateline: article.dateline } : {}),
   };

@@ -36,7 +36,7 @@ async function newestGoLive(): Promise<string> {
  * Router's reader routes (API, feeds, sitemaps); `.uncached` reads the database itself, for the
  * reader pages (pages/), whose cached HTML is their cache.
  */
-function readerCached<Args extends unknown[], Result>(name: string, fn: (...args: Args) => Promise<Result>) {
+export function readerCached<Args extends unknown[], Result>(name: string, fn: (...args: Args) => Promise<Result>) {
   return Object.assign(cachedForReaders(name, fn, newestGoLive), { uncached: fn });
 }
 

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   /** Add, attach, reorder and remove related-story links; switch them on or off. */
   "related-links:curate": ["ADMIN"],
   "users:manage": ["ADMIN"],
+  /** The publication's name, logo, link-preview picture and icon. */
+  "site:settings": ["ADMIN"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

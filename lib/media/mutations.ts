@@ -82,10 +82,20 @@ export const deleteImage = authorized("media:edit", async (user, id: string): Pr
   const result = await db.$transaction(async (tx) => {
     const image = await tx.image.findUnique({
       where: { id },
-      select: { contentHash: true, originalName: true, _count: { select: { leadOf: true } } },
+      select: {
+        contentHash: true,
+        originalName: true,
+        _count: { select: { leadOf: true, logoOf: true, socialOf: true, iconOf: true } },
+      },
     });
     if (!image) return { ok: false as const, message: "That image no longer exists." };
-    const uses = image._count.leadOf;
+    const { leadOf: uses, logoOf, socialOf, iconOf } = image._count;
+    if (logoOf + socialOf + iconOf > 0) {
+      return {
+        ok: false as const,
+        message: "This picture is part of the site's settings (logo, link preview or icon). Choose another there first.",
+      };
+    }
     if (uses > 0) {
       return {
         ok: false as const,

@@ -1,17 +1,18 @@
 import type { GetStaticPaths, GetStaticProps } from "next";
 import { ArticleView } from "@/components/reader/article-view";
-import { ReaderChrome } from "@/components/reader/chrome";
-import { ReaderHead, type PageMeta } from "@/components/reader/reader-head";
+import type { PageMeta } from "@/components/reader/reader-head";
+import { ReaderPage } from "@/components/reader/reader-page";
 import { newsArticleJsonLd, scriptSafeJson } from "@/lib/articles/json-ld";
 import { getPublishedArticle, type ReaderArticle } from "@/lib/articles/reader";
 import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
-import { siteName, siteUrl } from "@/lib/site";
+import type { Site } from "@/lib/site";
+import { siteForReaders } from "@/lib/site-settings/reader";
 import { socialImageOf } from "@/lib/media/urls";
 
 // Reader pages are server-rendered HTML with no framework JavaScript (docs/reader-pages.md).
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
-type Props = { article: ReaderArticle; meta: PageMeta };
+type Props = { article: ReaderArticle; meta: PageMeta; site: Site };
 
 // Rendered on first request, then served from the cache and re-rendered at most every second.
 export const getStaticPaths: GetStaticPaths = async () => ({ paths: [], fallback: "blocking" });
@@ -23,6 +24,7 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
   if ("redirectTo" in found)
     return { redirect: { destination: `/articles/${found.redirectTo}`, statusCode: 301 }, revalidate: READER_PAGE_REVALIDATE_SECONDS };
   const { article } = found;
+  const site = await siteForReaders.uncached();
   const description = article.standfirst || article.summary.slice(0, 160);
   const meta: PageMeta = {
     title: article.headline,
@@ -42,18 +44,15 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
       title: article.headline,
       ...(article.standfirst ? { description: article.standfirst } : {}),
     },
-    jsonLd: scriptSafeJson(newsArticleJsonLd(article, siteUrl, siteName)),
+    jsonLd: scriptSafeJson(newsArticleJsonLd(article, site)),
   };
-  return { props: { article, meta }, revalidate: READER_PAGE_REVALIDATE_SECONDS };
+  return { props: { article, meta, site }, revalidate: READER_PAGE_REVALIDATE_SECONDS };
 };
 
 export default function ArticlePage({ article, meta }: Props) {
   return (
-    <>
-      <ReaderHead meta={meta} />
-      <ReaderChrome>
-        <ArticleView article={article} />
-      </ReaderChrome>
-    </>
+    <ReaderPage meta={meta}>
+      <ArticleView article={article} />
+    </ReaderPage>
   );
 }

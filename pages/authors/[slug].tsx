@@ -1,13 +1,15 @@
 import type { GetStaticPaths, GetStaticProps } from "next";
 import { AuthorPage } from "@/components/reader/author-page";
-import { ReaderChrome } from "@/components/reader/chrome";
-import { ReaderHead, type PageMeta } from "@/components/reader/reader-head";
+import type { PageMeta } from "@/components/reader/reader-head";
+import { ReaderPage } from "@/components/reader/reader-page";
 import { getAuthorWithArticles, type ReaderAuthor } from "@/lib/articles/reader";
 import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
+import type { Site } from "@/lib/site";
+import { siteForReaders } from "@/lib/site-settings/reader";
 
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
-type Props = { author: ReaderAuthor; meta: PageMeta };
+type Props = { author: ReaderAuthor; meta: PageMeta; site: Site };
 
 export const getStaticPaths: GetStaticPaths = async () => ({ paths: [], fallback: "blocking" });
 
@@ -20,16 +22,13 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
     canonical: `/authors/${author.slug}`,
     openGraph: { type: "profile", title: author.name },
   };
-  return { props: { author, meta }, revalidate: READER_PAGE_REVALIDATE_SECONDS };
+  return { props: { author, meta, site: await siteForReaders.uncached() }, revalidate: READER_PAGE_REVALIDATE_SECONDS };
 };
 
 export default function AuthorFirstPage({ author, meta }: Props) {
   return (
-    <>
-      <ReaderHead meta={meta} />
-      <ReaderChrome>
-        <AuthorPage author={author} />
-      </ReaderChrome>
-    </>
+    <ReaderPage meta={meta}>
+      <AuthorPage author={author} />
+    </ReaderPage>
   );
 }

@@ -11,10 +11,26 @@ import { MediaUpload } from "./media-upload";
 type Matches = { images: PickedImage[]; more: boolean };
 
 /**
- * The article's lead picture: the one chosen, with what readers will be told about it, and a
- * library search (or an upload there and then) to choose another. Saved with the article.
+ * A picture from the library for a form field (`name` carries its id): the one chosen, with what
+ * readers will be told about it, and a library search (or an upload there and then) to choose
+ * another. Saved with the form it is in.
  */
-export function LeadImagePicker({ initial, errors, onChange }: { initial: PickedImage | null; errors?: string[]; onChange?: () => void }) {
+export function ImagePicker({
+  name,
+  label,
+  emptyText,
+  initial,
+  errors,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  emptyText: string;
+  initial: PickedImage | null;
+  errors?: string[];
+  onChange?: () => void;
+}) {
+  const fieldId = `field-${name}`;
   const [chosen, setChosen] = useState<PickedImage | null>(initial);
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
@@ -49,10 +65,10 @@ export function LeadImagePicker({ initial, errors, onChange }: { initial: Picked
   }
 
   return (
-    <div className="mb-4" role="group" aria-labelledby="lead-image-label">
-      <input type="hidden" name="leadImageId" value={chosen?.id ?? ""} />
-      <p id="lead-image-label" className="mb-1 block text-sm font-semibold">
-        Lead picture
+    <div className="mb-4" role="group" aria-labelledby={`${fieldId}-label`}>
+      <input type="hidden" name={name} value={chosen?.id ?? ""} />
+      <p id={`${fieldId}-label`} className="mb-1 block text-sm font-semibold">
+        {label}
       </p>
       {chosen ? (
         <div className="flex flex-wrap items-start gap-3">
@@ -61,7 +77,7 @@ export function LeadImagePicker({ initial, errors, onChange }: { initial: Picked
             src={renditionUrl(chosen, "full", 320, "webp")}
             alt=""
             className="h-24 w-auto border border-rule"
-            data-testid="lead-image-thumb"
+            data-testid={`${name}-thumb`}
           />
           <div className="text-sm">
             <p>
@@ -79,31 +95,31 @@ export function LeadImagePicker({ initial, errors, onChange }: { initial: Picked
           </div>
         </div>
       ) : (
-        <p className="text-sm text-muted">No picture. Stories with one get it on the front page, in link previews and in Google News.</p>
+        <p className="text-sm text-muted">{emptyText}</p>
       )}
       {errors?.length ? (
-        <p id="field-leadImageId-error" className="mt-1 text-sm font-semibold text-accent" data-field-error="leadImageId">
+        <p id={`${fieldId}-error`} className="mt-1 text-sm font-semibold text-accent" data-field-error={name}>
           {errors.join(" ")}
         </p>
       ) : null}
       <div className="mt-2 flex gap-2">
         <button
           ref={changeRef}
-          id="field-leadImageId"
+          id={fieldId}
           type="button"
           className={secondaryButtonClass}
           aria-expanded={open}
-          aria-describedby={errors?.length ? "field-leadImageId-error" : undefined}
+          aria-describedby={errors?.length ? `${fieldId}-error` : undefined}
           onClick={() => {
             setOpen(!open);
             if (!open) requestAnimationFrame(() => searchRef.current?.focus());
           }}
         >
-          {chosen ? "Change picture" : "Choose picture"}
+          {chosen ? "Change" : "Choose"} {label.toLowerCase()}
         </button>
         {chosen && (
           <button type="button" className={secondaryButtonClass} onClick={() => pick(null)}>
-            Remove picture
+            Remove {label.toLowerCase()}
           </button>
         )}
       </div>
