@@ -21,9 +21,7 @@ test("an editor uploads pictures, is told why a hostile one is refused, describe
     { name: "innocent.png", mimeType: "image/png", buffer: svg },
   ]);
   const uploads = page.getByRole("list", { name: "Uploads" });
-  await expect(uploads.getByRole("listitem").filter({ hasText: fileName })).toContainText(
-    "Uploaded — add alt text before publishing.",
-  );
+  await expect(uploads.getByRole("listitem").filter({ hasText: fileName })).toContainText("Uploaded — add alt text before publishing.");
   await expect(uploads.getByRole("listitem").filter({ hasText: "innocent.png" })).toContainText("SVG files are not accepted");
 
   // Choose it as the lead image of a new story, and try to publish before describing it.
@@ -36,6 +34,14 @@ test("an editor uploads pictures, is told why a hostile one is refused, describe
   await page.getByRole("button", { name: `Use ${fileName}` }).click();
   await expect(page.getByTestId("leadImageId-thumb")).toBeVisible();
   await expect(page.getByRole("button", { name: "Change lead picture" })).toBeFocused();
+  // The same picture again inside the text, where the cursor is.
+  const body = page.getByLabel("Body", { exact: true });
+  await body.press("End");
+  await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Picture" }).click();
+  await page.getByRole("searchbox", { name: "Search the library" }).fill(fileName);
+  await page.getByRole("button", { name: `Use ${fileName}` }).click();
+  await expect(body).toHaveValue(/^The boats came in at first light\.\n\n!\[\]\(\/media\/[0-9a-f]{64}\)\n\n$/);
+  await expect(body).toBeFocused();
   await page.getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByText("Describe this picture for readers who cannot see it")).toBeVisible();
   await expect(page.getByLabel("Headline")).toHaveValue(headline);
@@ -64,6 +70,9 @@ test("an editor uploads pictures, is told why a hostile one is refused, describe
   await expect(page.locator("figure.lead-image figcaption")).toContainText("Photo: Jane Roe / Agency");
   await expect(page.locator("figure.lead-image source[type='image/avif']")).toHaveAttribute("srcset", /1600w$/);
   expect(await lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const inText = page.locator("figure.body-image img");
+  await expect(inText).toHaveAttribute("loading", "lazy");
+  await expect(inText).toHaveAttribute("alt", "Fishing boats moored in a harbour at dawn");
 
   // Link previews and search engines get the crops.
   const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");

@@ -108,7 +108,7 @@ test("only the renditions Byline makes are made: other widths, formats and hashe
     "16x9-320.jpg",
     "full-320-f50-50.jpg",
     "../x",
-    "og-640-f50-50.jpg",
+    "og-700-f50-50.jpg",
   ]) {
     assert.equal((await fetchRendition(image, file)).status, 404, file);
   }
@@ -244,4 +244,43 @@ test("a picture in use cannot be deleted; unused, it goes with its original and 
   assert.equal(await t.db.image.count({ where: { id: image.id } }), 0);
   const left = await readdir(mediaDir, { recursive: true });
   assert.ok(!left.some((f) => f.includes(image.contentHash)), "no file of it is left");
+});
+
+test("a library picture in the body becomes a described, sized, lazy figure; one the library lacks stops publishing", async () => {
+  const image = await uploaded();
+  await media.updateImage(editor, {
+    id: image.id,
+    alt: "Boats at anchor",
+    decorative: false,
+    caption: "The fleet waits.",
+    credit: "Ann Lee",
+    licence: "",
+    focalX: 50,
+    focalY: 50,
+  });
+  const { libraryImagesIn } = await import("@/lib/articles/reader");
+  const { renderMarkdown } = await import("@/lib/articles/markdown");
+  const body = `First paragraph.\n\n![](/media/${image.contentHash})\n\nText with ![a small one](/media/${image.contentHash}) inside.`;
+  const html = renderMarkdown(body, await libraryImagesIn(body));
+  assert.match(
+    html,
+    /<figure class="body-image"><picture><source type="image\/avif" srcset="[^"]+320w[^"]*" sizes="\(min-width: 48rem\) 46rem, 100vw">/,
+  );
+  assert.match(html, /<img [^>]*width="400" height="200" alt="Boats at anchor" loading="lazy"/);
+  assert.match(html, /<figcaption>The fleet waits\. <span class="credit">Photo: Ann Lee<\/span><\/figcaption><\/figure>/);
+  assert.match(html, /<p>Text with <picture>.*alt="a small one".*<\/picture> inside\.<\/p>/);
+  assert.ok(!html.includes("<p><figure"), "a figure is never inside a paragraph");
+
+  const missing = "f".repeat(64);
+  const refused = await articles.saveArticle(
+    editor,
+    schema.articleFormSchema.parse({
+      ...blankArticleForm,
+      headline: `Body ${image.id}`,
+      body: `![](/media/${missing})`,
+      intent: "publish",
+    }),
+  );
+  assert.ok(!refused.ok && "fieldErrors" in refused);
+  assert.match(refused.fieldErrors.body![0], /no longer in the library/);
 });

@@ -13,6 +13,7 @@ import { AuthorPicker } from "./author-picker";
 import { ConflictPanel } from "./conflict-panel";
 import { MarkdownToolbar } from "./markdown-toolbar";
 import { ImagePicker } from "./image-picker";
+import { BodyPicture } from "./body-picture";
 
 export function ArticleForm({
   defaults,
@@ -149,7 +150,9 @@ export function ArticleForm({
         <Field label="Body" name="body" errors={errors.body} hint="Markdown. Raw HTML is shown as text.">
           {(p) => (
             <div>
-              <MarkdownToolbar textarea={bodyRef} onChange={setBody} />
+              <MarkdownToolbar textarea={bodyRef} onChange={setBody}>
+                <BodyPicture textarea={bodyRef} onChange={setBody} />
+              </MarkdownToolbar>
               <div className="mb-2 flex gap-2 text-sm">
                 <button type="button" className="underline" aria-pressed={showPreview} onClick={() => setShowPreview(!showPreview)}>
                   {showPreview ? "Hide preview" : "Show preview"}

@@ -33,28 +33,7 @@ export function ImagePicker({
   const fieldId = `field-${name}`;
   const [chosen, setChosen] = useState<PickedImage | null>(initial);
   const [open, setOpen] = useState(false);
-  const [q, setQ] = useState("");
-  const [matches, setMatches] = useState<Matches | null>(null);
-  const [problem, setProblem] = useState("");
-  const searchRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
-
-  async function search(text: string, choose?: string) {
-    const answer = await askWorkspace<Matches>("/admin/media/search", { q: text }, "The library could not be searched. Try again.");
-    if ("error" in answer) return setProblem(answer.error);
-    setProblem("");
-    setMatches(answer.data);
-    const uploaded = choose && answer.data.images.find((i) => i.id === choose);
-    if (uploaded) pick(uploaded);
-  }
-
-  useEffect(() => {
-    if (!open) return;
-    const timer = setTimeout(() => void search(q), 200);
-    return () => clearTimeout(timer);
-    // `search` only sets state: running again for a new instance of it would change nothing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, q]);
 
   function pick(image: PickedImage | null) {
     setChosen(image);
@@ -110,10 +89,7 @@ export function ImagePicker({
           className={secondaryButtonClass}
           aria-expanded={open}
           aria-describedby={errors?.length ? `${fieldId}-error` : undefined}
-          onClick={() => {
-            setOpen(!open);
-            if (!open) requestAnimationFrame(() => searchRef.current?.focus());
-          }}
+          onClick={() => setOpen(!open)}
         >
           {chosen ? "Change" : "Choose"} {label.toLowerCase()}
         </button>
@@ -123,58 +99,88 @@ export function ImagePicker({
           </button>
         )}
       </div>
-      {open && (
-        <div className="mt-2 rounded border border-rule p-3">
-          <label className="block text-sm">
-            <span className="font-semibold">Search the library</span>
-            <input
-              ref={searchRef}
-              type="search"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              onKeyDown={(e) => {
-                // Enter searches; it must not submit the article.
-                if (e.key === "Enter") e.preventDefault();
-                if (e.key === "Escape") setOpen(false);
-              }}
-              className={inputClass}
-              placeholder="Alt text, caption, credit or file name"
-            />
-          </label>
-          {problem && (
-            <p role="alert" className="mt-1 text-sm text-accent">
-              {problem}
-            </p>
-          )}
-          <ul className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-4" aria-label="Pictures in the library">
-            {matches?.images.map((image) => (
-              <li key={image.id}>
-                <button
-                  type="button"
-                  className="block w-full text-left"
-                  onClick={() => pick(image)}
-                  aria-label={`Use ${image.alt || image.caption || image.originalName}`}
-                >
-                  {/* eslint-disable-next-line @next/next/no-img-element -- a rendition already */}
-                  <img
-                    src={renditionUrl(image, "4x3", 320, "webp")}
-                    alt=""
-                    width={320}
-                    height={240}
-                    className="h-auto w-full border border-rule"
-                  />
-                  <span className="block truncate text-xs">{image.alt || image.caption || image.originalName}</span>
-                  {needsAltText(image) && <span className="text-xs text-amber-900">No alt text</span>}
-                </button>
-              </li>
-            ))}
-          </ul>
-          {matches && matches.images.length === 0 && <p className="text-sm text-muted">No pictures match. Upload one below.</p>}
-          <div className="mt-3">
-            <MediaUpload compact onUploaded={(id) => void search("", id)} />
-          </div>
-        </div>
+      {open && <LibrarySearch onPick={pick} onClose={() => setOpen(false)} />}
+    </div>
+  );
+}
+
+/**
+ * The library as a chooser: search as you type (newest first with no text), or upload there and
+ * then — a picture just uploaded is chosen at once. Escape closes it.
+ */
+export function LibrarySearch({ onPick, onClose }: { onPick: (image: PickedImage) => void; onClose: () => void }) {
+  const [q, setQ] = useState("");
+  const [matches, setMatches] = useState<Matches | null>(null);
+  const [problem, setProblem] = useState("");
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  async function search(text: string, choose?: string) {
+    const answer = await askWorkspace<Matches>("/admin/media/search", { q: text }, "The library could not be searched. Try again.");
+    if ("error" in answer) return setProblem(answer.error);
+    setProblem("");
+    setMatches(answer.data);
+    const uploaded = choose && answer.data.images.find((i) => i.id === choose);
+    if (uploaded) onPick(uploaded);
+  }
+
+  useEffect(() => searchRef.current?.focus(), []);
+  useEffect(() => {
+    const timer = setTimeout(() => void search(q), 200);
+    return () => clearTimeout(timer);
+    // `search` only sets state: running again for a new instance of it would change nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
+
+  return (
+    <div className="mt-2 rounded border border-rule p-3">
+      <label className="block text-sm">
+        <span className="font-semibold">Search the library</span>
+        <input
+          ref={searchRef}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter searches; it must not submit the article.
+            if (e.key === "Enter") e.preventDefault();
+            if (e.key === "Escape") onClose();
+          }}
+          className={inputClass}
+          placeholder="Alt text, caption, credit or file name"
+        />
+      </label>
+      {problem && (
+        <p role="alert" className="mt-1 text-sm text-accent">
+          {problem}
+        </p>
       )}
+      <ul className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-4" aria-label="Pictures in the library">
+        {matches?.images.map((image) => (
+          <li key={image.id}>
+            <button
+              type="button"
+              className="block w-full text-left"
+              onClick={() => onPick(image)}
+              aria-label={`Use ${image.alt || image.caption || image.originalName}`}
+            >
+              {/* eslint-disable-next-line @next/next/no-img-element -- a rendition already */}
+              <img
+                src={renditionUrl(image, "4x3", 320, "webp")}
+                alt=""
+                width={320}
+                height={240}
+                className="h-auto w-full border border-rule"
+              />
+              <span className="block truncate text-xs">{image.alt || image.caption || image.originalName}</span>
+              {needsAltText(image) && <span className="text-xs text-amber-900">No alt text</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {matches && matches.images.length === 0 && <p className="text-sm text-muted">No pictures match. Upload one below.</p>}
+      <div className="mt-3">
+        <MediaUpload compact onUploaded={(id) => void search("", id)} />
+      </div>
     </div>
   );
 }

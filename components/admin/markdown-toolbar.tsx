@@ -27,9 +27,12 @@ const EDITS: Edit[] = [
 export function MarkdownToolbar({
   textarea,
   onChange,
+  children,
 }: {
   textarea: RefObject<HTMLTextAreaElement | null>;
   onChange: (value: string) => void;
+  /** Further tools after the formatting buttons (inserting a picture). */
+  children?: React.ReactNode;
 }) {
   function run(edit: Edit) {
     const el = textarea.current;
@@ -48,7 +51,7 @@ export function MarkdownToolbar({
     });
   }
   return (
-    <div role="toolbar" aria-label="Formatting" className="mb-1 flex gap-1">
+    <div role="toolbar" aria-label="Formatting" className="mb-1 flex flex-wrap gap-1">
       {EDITS.map((edit) => (
         <button
           key={edit.title}
@@ -61,6 +64,7 @@ export function MarkdownToolbar({
           {edit.label}
         </button>
       ))}
+      {children}
     </div>
   );
 }

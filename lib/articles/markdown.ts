@@ -36,12 +36,16 @@ export function libraryHashesIn(source: string): string[] {
   return [...new Set([...source.matchAll(LIBRARY_REFERENCE)].map((m) => m[1]))].slice(0, MAX_BODY_IMAGES);
 }
 
-const libraryHashOf = (token: Token | undefined) => (token?.type === "image" ? LIBRARY_SRC.exec(token.attrGet("src") ?? "")?.[1] : undefined);
+const libraryHashOf = (token: Token | undefined) =>
+  token?.type === "image" ? LIBRARY_SRC.exec(token.attrGet("src") ?? "")?.[1] : undefined;
 /** A paragraph holding one library picture and nothing else: it becomes a figure, not a paragraph. */
-const isPictureParagraph = (inline: Token | undefined) => inline?.type === "inline" && inline.children?.length === 1 && Boolean(libraryHashOf(inline.children[0]));
+const isPictureParagraph = (inline: Token | undefined) =>
+  inline?.type === "inline" && inline.children?.length === 1 && Boolean(libraryHashOf(inline.children[0]));
 
-const defaultParagraphOpen = markdown.renderer.rules.paragraph_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-const defaultParagraphClose = markdown.renderer.rules.paragraph_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultParagraphOpen =
+  markdown.renderer.rules.paragraph_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultParagraphClose =
+  markdown.renderer.rules.paragraph_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 markdown.renderer.rules.paragraph_open = (tokens, idx, options, env, self) =>
   isPictureParagraph(tokens[idx + 1]) ? "" : defaultParagraphOpen(tokens, idx, options, env, self);
 markdown.renderer.rules.paragraph_close = (tokens, idx, options, env, self) =>
@@ -55,7 +59,8 @@ markdown.renderer.rules.image = (tokens, idx, options, env: { images?: LibraryIm
   const alt = self.renderInlineAsText(token.children ?? [], options, env);
   const image = env.images?.get(hash);
   // Without the library at hand (the editor's live preview): the picture at a fixed width.
-  if (!image) return `<img src="${renditionUrl({ contentHash: hash } as PublicImage, "full", 960)}" alt="${escapeHtml(alt)}" loading="lazy">`;
+  if (!image)
+    return `<img src="${renditionUrl({ contentHash: hash } as PublicImage, "full", 960)}" alt="${escapeHtml(alt)}" loading="lazy">`;
   const caption = token.attrGet("title") || image.caption;
   const standalone = tokens.length === 1;
   const html = pictureHtml(image, alt || (image.decorative ? "" : image.alt), standalone ? "(min-width: 48rem) 46rem, 100vw" : "20rem");

@@ -1,5 +1,6 @@
 import "server-only";
 import { needsAltText } from "@/lib/media/schema";
+import { libraryHashesIn } from "./markdown";
 import { authorSlug } from "@/lib/authors/schema";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
@@ -38,15 +39,27 @@ const IMAGE_NEEDS_ALT = {
   leadImageId: ["Describe this picture for readers who cannot see it (alt text), or mark it decorative, before publishing."],
 };
 
+const BODY_IMAGE_GONE = "A picture in the body is no longer in the library: remove it or choose another.";
+const BODY_IMAGE_NEEDS_ALT =
+  "Describe every picture in the body for readers who cannot see it (alt text in the library), or mark it decorative, before publishing.";
+
 /**
- * The lead image checked against the library: it must exist, and a story going out to readers
- * (published or scheduled) needs its picture described or marked decorative.
+ * The story's pictures checked against the library: each must exist, and a story going out to
+ * readers (published or scheduled) needs every picture described or marked decorative.
  */
-async function leadImageProblem(tx: Tx, leadImageId: string | null, status: string): Promise<FieldErrors | null> {
-  if (!leadImageId) return null;
-  const image = await tx.image.findUnique({ where: { id: leadImageId }, select: { alt: true, decorative: true } });
-  if (!image) return IMAGE_GONE;
-  if ((status === "PUBLISHED" || status === "SCHEDULED") && needsAltText(image)) return IMAGE_NEEDS_ALT;
+async function pictureProblems(tx: Tx, leadImageId: string | null, body: string, status: string): Promise<FieldErrors | null> {
+  const going = status === "PUBLISHED" || status === "SCHEDULED";
+  if (leadImageId) {
+    const image = await tx.image.findUnique({ where: { id: leadImageId }, select: { alt: true, decorative: true } });
+    if (!image) return IMAGE_GONE;
+    if (going && needsAltText(image)) return IMAGE_NEEDS_ALT;
+  }
+  const hashes = libraryHashesIn(body);
+  if (hashes.length > 0) {
+    const found = await tx.image.findMany({ where: { contentHash: { in: hashes } }, select: { alt: true, decorative: true } });
+    if (found.length < hashes.length) return { body: [BODY_IMAGE_GONE] };
+    if (going && found.some(needsAltText)) return { body: [BODY_IMAGE_NEEDS_ALT] };
+  }
   return null;
 }
 
@@ -144,7 +157,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
       if (!(await isSlugFree(tx, slug, current?.id))) {
         return fieldProblems(SLUG_TAKEN);
       }
-      const imageProblem = await leadImageProblem(tx, form.leadImageId, status);
+      const imageProblem = await pictureProblems(tx, form.leadImageId, form.body, status);
       if (imageProblem) return fieldProblems(imageProblem);
       const authorIds = await authorIdsOf(tx, form.authors);
       const wasPublic = current && isVisibleToReaders({ ...current, deletedAt: null }, now);

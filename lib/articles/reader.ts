@@ -5,7 +5,7 @@ import { pageCount, pageRows } from "@/lib/pagination";
 import { cachedForReaders } from "@/lib/reader-data-cache";
 import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
 import { COUNT_CAP, RANK_WINDOW, searchArticleIds, similarityQuery } from "@/lib/search";
-import { markdownToPlainText, renderMarkdown } from "./markdown";
+import { libraryHashesIn, markdownToPlainText, renderMarkdown, type LibraryImages } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./policy";
 import { editableTextOf } from "./snapshot";
 import { publicImageSelect, type PublicImage } from "@/lib/media/urls";
@@ -164,6 +164,7 @@ export const getPublishedArticle = readerCached("published-article", async (slug
       .filter((s) => !curatedSlugs.has(s.href))
       .slice(0, MAX_RELATED - related.length);
   }
+  const images = await libraryImagesIn(row.body);
   return {
     article: readerArticleOf(
       {
@@ -173,10 +174,18 @@ export const getPublishedArticle = readerCached("published-article", async (slug
         authors: toSummary(row).authors,
         image: row.leadImage,
       },
-      { related, suggestions },
+      { related, suggestions, images },
     ),
   };
 });
+
+/** The library pictures a body shows, for renderMarkdown. */
+export async function libraryImagesIn(body: string): Promise<LibraryImages> {
+  const hashes = libraryHashesIn(body);
+  if (hashes.length === 0) return new Map();
+  const rows = await readerDb.image.findMany({ where: { contentHash: { in: hashes } }, select: publicImageSelect });
+  return new Map(rows.map((image) => [image.contentHash, image]));
+}
 
 /** The length of the plain-text opening used for descriptions. */
 const SUMMARY_LENGTH = 300;
@@ -193,7 +202,7 @@ export function readerArticleOf(
     authors: BylineAuthor[];
     image: PublicImage | null;
   },
-  { related = [], suggestions = [] }: { related?: RelatedStory[]; suggestions?: Suggestion[] } = {},
+  { related = [], suggestions = [], images }: { related?: RelatedStory[]; suggestions?: Suggestion[]; images?: LibraryImages } = {},
 ): ReaderArticle {
   // The Markdown itself stays out: readers (and the cache, and the JSON API) get the HTML.
   const { body, ...text } = editableTextOf(content);
@@ -203,7 +212,7 @@ export function readerArticleOf(
     publishedAt: content.publishedAt,
     authors: content.authors,
     image: content.image,
-    bodyHtml: renderMarkdown(body),
+    bodyHtml: renderMarkdown(body, images),
     modifiedAt: content.modifiedAt,
     summary: markdownToPlainText(body).slice(0, SUMMARY_LENGTH),
     related,

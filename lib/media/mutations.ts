@@ -5,6 +5,7 @@ import { invalidateReaderPages } from "@/lib/cache";
 import { db } from "@/lib/db";
 import type { Outcome } from "@/lib/actions/form-state";
 import { inspectUpload } from "./process";
+import { articlesShowingInBody } from "./usage";
 import type { ImageForm } from "./schema";
 import { mediaStore, originalKey, renditionsPrefix } from "./storage";
 
@@ -89,7 +90,8 @@ export const deleteImage = authorized("media:edit", async (user, id: string): Pr
       },
     });
     if (!image) return { ok: false as const, message: "That image no longer exists." };
-    const { leadOf: uses, logoOf, socialOf, iconOf } = image._count;
+    const { logoOf, socialOf, iconOf } = image._count;
+    const uses = image._count.leadOf + (await tx.article.count({ where: articlesShowingInBody(image.contentHash) }));
     if (logoOf + socialOf + iconOf > 0) {
       return {
         ok: false as const,

@@ -2,6 +2,7 @@ import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { currentEngine, db, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
+import { articlesShowingInBody } from "./usage";
 import type { ImageListQuery } from "./schema";
 
 export const MEDIA_PAGE_SIZE = 48;
@@ -60,17 +61,24 @@ export const listImages = authorized("media:edit", async (_user, query: ImageLis
   return { images, total, uploaders, page: query.page, pages: pageCount(total, MEDIA_PAGE_SIZE) };
 });
 
-/** One image for its edit screen, with the articles using it. */
+const USE = { id: true, headline: true, status: true, deletedAt: true } as const;
+
+/** One image for its edit screen, with the articles using it: as their lead picture, or in their body. */
 export const getImageForEditor = authorized("media:edit", async (_user, id: string) => {
-  return db.image.findUnique({
+  const image = await db.image.findUnique({
     where: { id },
-    select: {
-      ...CARD,
-      licence: true,
-      leadOf: { orderBy: { updatedAt: "desc" }, take: 100, select: { id: true, headline: true, status: true, deletedAt: true } },
-    },
+    select: { ...CARD, licence: true, leadOf: { orderBy: { updatedAt: "desc" }, take: 100, select: USE } },
   });
+  if (!image) return null;
+  const inBody = await db.article.findMany({
+    where: articlesShowingInBody(image.contentHash),
+    orderBy: { updatedAt: "desc" },
+    take: 100,
+    select: USE,
+  });
+  return { ...image, inBody };
 });
+
 
 /** The picker's matches as an editor types (no text: the newest). */
 export const searchImages = authorized("media:edit", async (_user, q: string, offset: number = 0) => {

@@ -16,7 +16,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   const { actor } = await requireStaffPage(`/admin/media/${id}`, "media:edit");
   const image = await getImageForEditor(actor, id);
   if (!image) notFound();
-  const uses = image.leadOf.length;
+  const uses = image.leadOf.length + image.inBody.length;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -36,14 +36,16 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
           {uses === 0 ? "Not used in any article" : `Used in ${uses} article${uses === 1 ? "" : "s"}`}
         </h2>
         <ul className="mt-2 list-disc pl-5">
-          {image.leadOf.map((article) => (
-            <li key={article.id}>
-              <Link href={`/admin/articles/${article.id}`} className="underline">
-                {article.headline}
-              </Link>
-              {article.deletedAt && " (in the trash)"}
-            </li>
-          ))}
+          {[...image.leadOf.map((a) => ({ ...a, how: "lead picture" })), ...image.inBody.map((a) => ({ ...a, how: "in the text" }))].map(
+            (article) => (
+              <li key={`${article.id}-${article.how}`}>
+                <Link href={`/admin/articles/${article.id}`} className="underline">
+                  {article.headline}
+                </Link>
+                {` (${article.how}${article.deletedAt ? ", in the trash" : ""})`}
+              </li>
+            ),
+          )}
         </ul>
         <div className="mt-4">
           {uses === 0 ? (

@@ -4,7 +4,7 @@ import { ArticleView } from "@/components/reader/article-view";
 import { getArticleForEditor, getRevision } from "@/lib/articles/queries";
 import { requireStaffPage } from "@/lib/auth/session";
 import { authorNames } from "@/lib/authors/queries";
-import { readerArticleOf } from "@/lib/articles/reader";
+import { libraryImagesIn, readerArticleOf } from "@/lib/articles/reader";
 import { getImageForEditor } from "@/lib/media/queries";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false } };
@@ -27,20 +27,24 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   const authors = names
     ? revision!.snapshot.authorIds.map((a) => ({ name: names.get(a) ?? "(deleted author)", slug: "" }))
     : article.bylines.map((b) => ({ name: b.author.name, slug: "" }));
+  const images = await libraryImagesIn(content.body);
   return (
     <div className="mx-auto max-w-3xl">
       <p role="note" className="mb-6 rounded bg-amber-100 p-2 text-sm text-amber-900">
         Preview of {revision ? `revision ${revision.version}` : `version ${article.version}`} — not public.
       </p>
       <ArticleView
-        article={readerArticleOf({
-          ...content,
-          id,
-          publishedAt: content.publishedAt ?? new Date().toISOString(),
-          modifiedAt: null,
-          authors,
-          image,
-        })}
+        article={readerArticleOf(
+          {
+            ...content,
+            id,
+            publishedAt: content.publishedAt ?? new Date().toISOString(),
+            modifiedAt: null,
+            authors,
+            image,
+          },
+          { images },
+        )}
       />
     </div>
   );
