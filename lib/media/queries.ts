@@ -79,7 +79,6 @@ export const getImageForEditor = authorized("media:edit", async (_user, id: stri
   return { ...image, inBody };
 });
 
-
 /** The picker's matches as an editor types (no text: the newest). */
 export const searchImages = authorized("media:edit", async (_user, q: string, offset: number = 0) => {
   const rows = await db.image.findMany({
