@@ -152,3 +152,35 @@ test("an admin gives the publication its logo in the settings, and search engine
     await db.siteSettings.updateMany({ data: { logoImageId: null } });
   }
 });
+
+test("the desk credits a batch of pictures at once, and replaces a file everywhere it is used", async ({ page, loginAs, db }) => {
+  await loginAs("EDITOR");
+  const tag = Date.now().toString(36);
+  const ids: string[] = [];
+  for (const n of [1, 2]) {
+    const upload = await page.request.post("/admin/media/upload", {
+      data: await uniquePhoto(),
+      headers: { "X-File-Name": `batch-${tag}-${n}.jpg` },
+    });
+    ids.push(((await upload.json()) as { id: string }).id);
+  }
+  await page.goto(`/admin/media?view=list&q=batch-${tag}`);
+  await page.getByRole("button", { name: "Select all on this page" }).click();
+  await page.getByLabel("Credit for the selected pictures").fill("Agency Pool");
+  await page.getByRole("button", { name: "Set credit" }).click();
+  await expect(page.getByRole("status")).toHaveText("Credit set on 2 pictures.");
+  await expect(page.getByRole("row", { name: new RegExp(`batch-${tag}-1`) })).toContainText("Agency Pool");
+  expect((await db.image.findMany({ where: { id: { in: ids } } })).map((i) => i.credit)).toEqual(["Agency Pool", "Agency Pool"]);
+
+  // Replace the first picture's file: same picture, new pixels, its credit kept.
+  const before = await db.image.findUniqueOrThrow({ where: { id: ids[0] } });
+  await page.goto(`/admin/media/${ids[0]}`);
+  await page
+    .getByTestId("media-file-input")
+    .setInputFiles({ name: `batch-${tag}-new.jpg`, mimeType: "image/jpeg", buffer: await uniquePhoto() });
+  await expect(page.getByRole("list", { name: "Uploads" })).toContainText("Replaced — every story using this picture shows the new file.");
+  const after = await db.image.findUniqueOrThrow({ where: { id: ids[0] } });
+  expect(after.contentHash).not.toBe(before.contentHash);
+  expect(after.credit).toBe("Agency Pool");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`batch-${tag}-new.jpg`);
+});

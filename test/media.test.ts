@@ -8,6 +8,7 @@ import { useTestDbForApp, type ScratchDb } from "@/test/support/scratch-db";
 import { staffActor, type TestActor } from "./support/actor";
 import { blankArticleForm } from "./support/article-form";
 import { averageColour, hasGpsTag, phonePhoto, pngBomb } from "./support/images";
+import { originalOf } from "./support/mediastore";
 
 let t: ScratchDb;
 let mediaDir: string;
@@ -283,4 +284,52 @@ test("a library picture in the body becomes a described, sized, lazy figure; one
   );
   assert.ok(!refused.ok && "fieldErrors" in refused);
   assert.match(refused.fieldErrors.body![0], /no longer in the library/);
+});
+
+test("replacing a picture's file changes it everywhere it is used, keeping its description; another picture's file is refused", async () => {
+  const image = await uploaded();
+  await media.updateImage(editor, {
+    id: image.id,
+    alt: "Old quay",
+    decorative: false,
+    caption: "",
+    credit: "Ann Lee",
+    licence: "",
+    focalX: 30,
+    focalY: 40,
+  });
+  const story = await articles.saveArticle(
+    editor,
+    schema.articleFormSchema.parse({
+      ...blankArticleForm,
+      headline: `Replace ${image.id}`,
+      body: `![](/media/${image.contentHash})`,
+      leadImageId: image.id,
+    }),
+  );
+  assert.ok(story.ok);
+  const replacement = await phonePhoto({ width: 600, height: 400, seed: seed++ });
+  const replaced = await media.replaceImage(editor, image.id, { name: "new-quay.jpg", bytes: replacement });
+  assert.ok(replaced.ok && !replaced.duplicate);
+  const now = await t.db.image.findUniqueOrThrow({ where: { id: image.id } });
+  assert.notEqual(now.contentHash, image.contentHash);
+  assert.deepEqual(
+    [now.width, now.height, now.alt, now.credit, now.focalX, now.originalName],
+    [600, 400, "Old quay", "Ann Lee", 30, "new-quay.jpg"],
+  );
+
+  // The body still names the old hash: it shows the new file.
+  const { libraryImagesIn } = await import("@/lib/articles/reader");
+  const found = await libraryImagesIn(`![](/media/${image.contentHash})`);
+  assert.equal(found.get(image.contentHash)?.contentHash, now.contentHash);
+  // And the picture still counts as used there, so it cannot be deleted.
+  assert.ok(!(await media.deleteImage(editor, image.id)).ok);
+
+  const other = await uploaded();
+  const refused = await media.replaceImage(editor, image.id, {
+    name: "x.jpg",
+    bytes: await originalOf(other.contentHash),
+  });
+  assert.ok(!refused.ok);
+  assert.match(refused.message, /already in the library as another picture/);
 });

@@ -13,7 +13,16 @@ const ACCEPT = "image/jpeg,image/png,image/webp,image/avif,image/gif";
  * outcome ("Uploaded — describe it" or the reason it was refused). `onUploaded` receives each new
  * image's id (the article form uses it to choose the lead image at once).
  */
-export function MediaUpload({ onUploaded, compact = false }: { onUploaded?: (id: string) => void; compact?: boolean }) {
+export function MediaUpload({
+  onUploaded,
+  compact = false,
+  replaceId,
+}: {
+  onUploaded?: (id: string) => void;
+  compact?: boolean;
+  /** Replace this picture with the one file chosen, everywhere it is used. */
+  replaceId?: string;
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [uploads, setUploads] = useState<Upload[]>([]);
@@ -26,7 +35,7 @@ export function MediaUpload({ onUploaded, compact = false }: { onUploaded?: (id:
     setUploads((all) => [...all, { key, name: file.name, progress: 0, state: "uploading", message: "Uploading…" }]);
     // XMLHttpRequest, not fetch: only it reports upload progress.
     const request = new XMLHttpRequest();
-    request.open("POST", "/admin/media/upload");
+    request.open("POST", replaceId ? `/admin/media/upload?${new URLSearchParams({ replace: replaceId })}` : "/admin/media/upload");
     request.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
     request.upload.onprogress = (e) => e.lengthComputable && update(key, { progress: Math.round((e.loaded / e.total) * 100) });
     request.onerror = () => update(key, { state: "failed", message: "The connection dropped. Try this file again." });
@@ -42,7 +51,13 @@ export function MediaUpload({ onUploaded, compact = false }: { onUploaded?: (id:
           state: "done",
           progress: 100,
           id: reply.id,
-          message: reply.duplicate ? "Already in the library." : "Uploaded — add alt text before publishing.",
+          message: replaceId
+            ? reply.duplicate
+              ? "That is the file already in use."
+              : "Replaced — every story using this picture shows the new file."
+            : reply.duplicate
+              ? "Already in the library."
+              : "Uploaded — add alt text before publishing.",
         });
         onUploaded?.(reply.id);
         router.refresh();
@@ -71,14 +86,18 @@ export function MediaUpload({ onUploaded, compact = false }: { onUploaded?: (id:
         className={`flex flex-wrap items-center gap-3 rounded border-2 border-dashed p-4 ${over ? "border-ink bg-rule/40" : "border-muted"} ${compact ? "" : "min-h-24"}`}
       >
         <button type="button" className={secondaryButtonClass} onClick={() => input.current?.click()}>
-          Choose pictures…
+          {replaceId ? "Replace with another file…" : "Choose pictures…"}
         </button>
-        <span className="text-sm text-muted">or drop them here. JPEG, PNG, WebP, AVIF or GIF, up to 25 MB each.</span>
+        <span className="text-sm text-muted">
+          {replaceId ? "or drop it here. Its description, credit and focal point stay." : "or drop them here."} JPEG, PNG, WebP, AVIF or
+          GIF, up to 25 MB
+          {replaceId ? "." : " each."}
+        </span>
         <input
           ref={input}
           type="file"
           accept={ACCEPT}
-          multiple
+          multiple={!replaceId}
           className="sr-only"
           aria-label="Pictures to upload"
           data-testid="media-file-input"
@@ -95,7 +114,7 @@ export function MediaUpload({ onUploaded, compact = false }: { onUploaded?: (id:
               <span className="font-semibold">{u.name}</span>
               {u.state === "uploading" && <progress max={100} value={u.progress} aria-label={`${u.name} uploaded`} />}
               <span className={u.state === "failed" ? "font-semibold text-accent" : ""}>{u.message}</span>
-              {u.id && !compact && (
+              {u.id && !compact && !replaceId && (
                 <a href={`/admin/media/${u.id}`} className="underline">
                   Describe it
                 </a>

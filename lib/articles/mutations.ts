@@ -1,6 +1,7 @@
 import "server-only";
 import { needsAltText } from "@/lib/media/schema";
 import { libraryHashesIn } from "./markdown";
+import { imagesByHash } from "@/lib/media/usage";
 import { authorSlug } from "@/lib/authors/schema";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
@@ -55,11 +56,9 @@ async function pictureProblems(tx: Tx, leadImageId: string | null, body: string,
     if (going && needsAltText(image)) return IMAGE_NEEDS_ALT;
   }
   const hashes = libraryHashesIn(body);
-  if (hashes.length > 0) {
-    const found = await tx.image.findMany({ where: { contentHash: { in: hashes } }, select: { alt: true, decorative: true } });
-    if (found.length < hashes.length) return { body: [BODY_IMAGE_GONE] };
-    if (going && found.some(needsAltText)) return { body: [BODY_IMAGE_NEEDS_ALT] };
-  }
+  const found = await imagesByHash(tx, hashes);
+  if (found.size < hashes.length) return { body: [BODY_IMAGE_GONE] };
+  if (going && [...found.values()].some(needsAltText)) return { body: [BODY_IMAGE_NEEDS_ALT] };
   return null;
 }
 

@@ -9,6 +9,7 @@ import { libraryHashesIn, markdownToPlainText, renderMarkdown, type LibraryImage
 import { isVisibleToReaders, visibleToReaders } from "./policy";
 import { editableTextOf } from "./snapshot";
 import { publicImageSelect, type PublicImage } from "@/lib/media/urls";
+import { imagesByHash } from "@/lib/media/usage";
 
 // Reader queries. Results are cached under READER_TAG and must be JSON-serialisable
 // (dates as ISO strings): a cache hit does no database work.
@@ -181,10 +182,7 @@ export const getPublishedArticle = readerCached("published-article", async (slug
 
 /** The library pictures a body shows, for renderMarkdown. */
 export async function libraryImagesIn(body: string): Promise<LibraryImages> {
-  const hashes = libraryHashesIn(body);
-  if (hashes.length === 0) return new Map();
-  const rows = await readerDb.image.findMany({ where: { contentHash: { in: hashes } }, select: publicImageSelect });
-  return new Map(rows.map((image) => [image.contentHash, image]));
+  return imagesByHash(readerDb, libraryHashesIn(body));
 }
 
 /** The length of the plain-text opening used for descriptions. */

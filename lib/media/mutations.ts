@@ -5,7 +5,7 @@ import { invalidateReaderPages } from "@/lib/cache";
 import { db } from "@/lib/db";
 import type { Outcome } from "@/lib/actions/form-state";
 import { inspectUpload } from "./process";
-import { articlesShowingInBody } from "./usage";
+import { articlesShowingInBody, hashesOf } from "./usage";
 import type { ImageForm } from "./schema";
 import { mediaStore, originalKey, renditionsPrefix } from "./storage";
 
@@ -57,6 +57,54 @@ export const uploadImage = authorized("media:edit", async (user, upload: { name:
   }
 });
 
+/**
+ * Puts a new file in place of an image everywhere it is used: the image keeps its id, its
+ * description and its focal point, so lead pictures follow at once, and bodies that name it by
+ * its old hash find it through an alias. The old renditions go; the old original stays.
+ */
+export const replaceImage = authorized(
+  "media:edit",
+  async (user, id: string, upload: { name: string; bytes: Buffer }): Promise<UploadResult> => {
+    const inspected = await inspectUpload(upload.bytes);
+    if (!inspected.ok) return { ok: false, message: inspected.message };
+    const current = await db.image.findUnique({ where: { id }, select: { contentHash: true } });
+    if (!current) return { ok: false, message: "That image no longer exists." };
+    const reply = { ok: true as const, id, duplicate: false, width: inspected.width, height: inspected.height };
+    if (current.contentHash === inspected.contentHash) return { ...reply, duplicate: true };
+    const [other, alias] = await Promise.all([
+      db.image.findUnique({ where: { contentHash: inspected.contentHash }, select: { id: true } }),
+      db.imageAlias.findUnique({ where: { contentHash: inspected.contentHash }, select: { imageId: true } }),
+    ]);
+    if (other || (alias && alias.imageId !== id)) {
+      return { ok: false, message: "That file is already in the library as another picture. Use that one, or upload a different file." };
+    }
+    await (await mediaStore()).put(originalKey(inspected.contentHash), upload.bytes, "application/octet-stream");
+    const originalName = upload.name.replace(/[\u0000-\u001F\u007F/\\]/g, "").slice(0, 200);
+    const articleIds = await db.$transaction(async (tx) => {
+      // Back to a file it had before: that hash is its own again, not an alias.
+      await tx.imageAlias.deleteMany({ where: { contentHash: inspected.contentHash } });
+      await tx.imageAlias.create({ data: { contentHash: current.contentHash, imageId: id } });
+      const { contentHash, format, width, height, bytes } = inspected;
+      await tx.image.update({ where: { id }, data: { contentHash, format, width, height, bytes, originalName } });
+      await recordAudit(tx, user, {
+        entityType: "image",
+        entityId: id,
+        action: "replace",
+        before: { contentHash: current.contentHash },
+        after: { contentHash, originalName },
+      });
+      const using = await tx.article.findMany({
+        where: { OR: [{ leadImageId: id }, articlesShowingInBody(await hashesOf(tx, id, contentHash))] },
+        select: { id: true },
+      });
+      return using.map((a) => a.id);
+    });
+    await (await mediaStore()).removePrefix(renditionsPrefix(current.contentHash));
+    await invalidateReaderPages({ articleIds });
+    return reply;
+  },
+);
+
 const EDITABLE = { alt: true, decorative: true, caption: true, credit: true, licence: true, focalX: true, focalY: true } as const;
 
 /** Saves an image's description and focal point; the stories showing it are re-rendered. */
@@ -78,6 +126,31 @@ export const updateImage = authorized("media:edit", async (user, form: ImageForm
   return { ok: true, message: "Saved." };
 });
 
+/** One credit on many pictures at once; stories showing them are re-rendered. */
+export const setCredit = authorized("media:edit", async (user, input: { imageIds: string[]; credit: string }): Promise<Outcome> => {
+  const ids = [...new Set(input.imageIds)];
+  const result = await db.$transaction(async (tx) => {
+    const images = await tx.image.findMany({ where: { id: { in: ids } }, select: { id: true, credit: true, contentHash: true } });
+    await tx.image.updateMany({ where: { id: { in: images.map((i) => i.id) } }, data: { credit: input.credit } });
+    for (const image of images) {
+      await recordAudit(tx, user, {
+        entityType: "image",
+        entityId: image.id,
+        action: "update",
+        before: { credit: image.credit },
+        after: { credit: input.credit },
+      });
+    }
+    const articles = await tx.article.findMany({ where: { leadImageId: { in: images.map((i) => i.id) } }, select: { id: true } });
+    return { images, articleIds: articles.map((a) => a.id) };
+  });
+  const store = await mediaStore();
+  for (const image of result.images) await store.removePrefix(renditionsPrefix(image.contentHash));
+  await invalidateReaderPages({ articleIds: result.articleIds });
+  const n = result.images.length;
+  return { ok: true, message: `Credit set on ${n} picture${n === 1 ? "" : "s"}.` };
+});
+
 /** Deletes an image no article uses, with its original and renditions. */
 export const deleteImage = authorized("media:edit", async (user, id: string): Promise<Outcome> => {
   const result = await db.$transaction(async (tx) => {
@@ -91,7 +164,8 @@ export const deleteImage = authorized("media:edit", async (user, id: string): Pr
     });
     if (!image) return { ok: false as const, message: "That image no longer exists." };
     const { logoOf, socialOf, iconOf } = image._count;
-    const uses = image._count.leadOf + (await tx.article.count({ where: articlesShowingInBody(image.contentHash) }));
+    const uses =
+      image._count.leadOf + (await tx.article.count({ where: articlesShowingInBody(await hashesOf(tx, id, image.contentHash)) }));
     if (logoOf + socialOf + iconOf > 0) {
       return {
         ok: false as const,

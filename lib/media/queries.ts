@@ -2,7 +2,7 @@ import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { currentEngine, db, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
-import { articlesShowingInBody } from "./usage";
+import { articlesShowingInBody, hashesOf } from "./usage";
 import type { ImageListQuery } from "./schema";
 
 export const MEDIA_PAGE_SIZE = 48;
@@ -71,7 +71,7 @@ export const getImageForEditor = authorized("media:edit", async (_user, id: stri
   });
   if (!image) return null;
   const inBody = await db.article.findMany({
-    where: articlesShowingInBody(image.contentHash),
+    where: articlesShowingInBody(await hashesOf(db, id, image.contentHash)),
     orderBy: { updatedAt: "desc" },
     take: 100,
     select: USE,

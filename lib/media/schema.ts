@@ -51,6 +51,15 @@ export const imageFormSchema = z.object({
 });
 export type ImageForm = z.output<typeof imageFormSchema>;
 
+export const bulkCreditSchema = z.object({
+  // Repeated checkboxes arrive joined by commas (lib/actions/form-state.ts).
+  imageId: z
+    .string({ error: "Tick the pictures to credit first." })
+    .transform((s) => [...new Set(s.split(",").filter(Boolean))])
+    .pipe(z.array(z.string().max(100)).min(1, "Tick the pictures to credit first.").max(200, "Credit at most 200 pictures at a time.")),
+  credit: text(200, "The credit"),
+});
+
 export const imageListSchema = z.object({
   q: z.string().max(200).default(""),
   uploader: z.string().max(100).default(""),

@@ -2,7 +2,7 @@ import "server-only";
 import { AuthorizationError, authorize } from "@/lib/auth/actor";
 import { getRequestActor } from "@/lib/auth/session";
 import { PRIVATE_CACHE_CONTROL } from "@/lib/cache-settings.js";
-import { uploadImage } from "./mutations";
+import { replaceImage, uploadImage } from "./mutations";
 import { MAX_UPLOAD_BYTES } from "./schema";
 
 const json = (data: unknown, status = 200) => Response.json(data, { status, headers: { "Cache-Control": PRIVATE_CACHE_CONTROL } });
@@ -28,7 +28,9 @@ export async function uploadFromRequest(request: Request): Promise<Response> {
     await authorize(actor, "media:edit");
     const bytes = await readAtMost(request, MAX_UPLOAD_BYTES);
     if (!bytes) return tooLarge();
-    const result = await uploadImage(actor, { name, bytes });
+    // ?replace=<id>: the file takes that picture's place everywhere it is used.
+    const replace = new URL(request.url).searchParams.get("replace");
+    const result = replace ? await replaceImage(actor, replace.slice(0, 100), { name, bytes }) : await uploadImage(actor, { name, bytes });
     if (!result.ok) return json({ error: result.message }, 422);
     return json({ id: result.id, duplicate: result.duplicate, width: result.width, height: result.height });
   } catch (error) {

@@ -2,8 +2,8 @@
 
 import { formAction } from "@/lib/actions/workspace-action";
 import { recordIdSchema } from "@/lib/actions/form-state";
-import { deleteImage, updateImage } from "@/lib/media/mutations";
-import { imageFormSchema } from "@/lib/media/schema";
+import { deleteImage, setCredit, updateImage } from "@/lib/media/mutations";
+import { bulkCreditSchema, imageFormSchema } from "@/lib/media/schema";
 
 export const saveImageAction = formAction(imageFormSchema, updateImage, {
   invalid: "Some fields need attention.",
@@ -12,4 +12,7 @@ export const saveImageAction = formAction(imageFormSchema, updateImage, {
 });
 export const deleteImageAction = formAction(recordIdSchema, (actor, i) => deleteImage(actor, i.id), {
   redirectTo: () => "/admin/media?deleted=1",
+});
+export const setCreditAction = formAction(bulkCreditSchema, (actor, i) => setCredit(actor, { imageIds: i.imageId, credit: i.credit }), {
+  refresh: "/admin/media",
 });

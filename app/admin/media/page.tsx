@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MediaUpload } from "@/components/admin/media-upload";
+import { BulkCreditBox, BulkCreditForm } from "@/components/admin/bulk-credit";
+import { setCreditAction } from "./actions";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
@@ -115,27 +117,33 @@ export default async function MediaPage({ searchParams }: Props) {
           ))}
         </ul>
       ) : (
-        <DataTable columns={["Picture", "Alt text", "Credit", "Size", "Uploaded", "Used in"]}>
-          {list.images.map((image) => (
-            <tr key={image.id} className="border-b border-rule">
-              <td className="py-1">
-                <Link href={`/admin/media/${image.id}`} className="underline">
-                  {image.originalName || "Untitled"}
-                </Link>
-              </td>
-              <td>{image.decorative ? <em>decorative</em> : image.alt || <span className="text-accent">missing</span>}</td>
-              <td>{image.credit}</td>
-              <td>
-                {image.width} × {image.height}
-              </td>
-              <td>
-                {image.createdAt.toISOString().slice(0, 10)}
-                {image.uploadedBy && ` by ${displayName(image.uploadedBy)}`}
-              </td>
-              <td>{image._count.leadOf}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <>
+          <BulkCreditForm action={setCreditAction} />
+          <DataTable columns={[{ hidden: "Select" }, "Picture", "Alt text", "Credit", "Size", "Uploaded", "Used in"]}>
+            {list.images.map((image) => (
+              <tr key={image.id} className="border-b border-rule">
+                <td>
+                  <BulkCreditBox value={image.id} label={`Select ${image.originalName || image.alt || "picture"}`} />
+                </td>
+                <td className="py-1">
+                  <Link href={`/admin/media/${image.id}`} className="underline">
+                    {image.originalName || "Untitled"}
+                  </Link>
+                </td>
+                <td>{image.decorative ? <em>decorative</em> : image.alt || <span className="text-accent">missing</span>}</td>
+                <td>{image.credit}</td>
+                <td>
+                  {image.width} × {image.height}
+                </td>
+                <td>
+                  {image.createdAt.toISOString().slice(0, 10)}
+                  {image.uploadedBy && ` by ${displayName(image.uploadedBy)}`}
+                </td>
+                <td>{image._count.leadOf}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </>
       )}
       {list.total === 0 && (
         <p className="text-muted">

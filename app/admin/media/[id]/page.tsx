@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
 import { ImageForm } from "@/components/admin/image-form";
+import { MediaUpload } from "@/components/admin/media-upload";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getImageForEditor } from "@/lib/media/queries";
@@ -31,6 +32,12 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         {image.uploadedBy && ` by ${displayName(image.uploadedBy)}`}
       </p>
       <ImageForm image={image} save={saveImageAction} />
+      <section aria-labelledby="replace-heading" className="mt-8">
+        <h2 id="replace-heading" className="mb-2 font-serif text-xl font-bold">
+          Replace the file
+        </h2>
+        <MediaUpload replaceId={image.id} compact />
+      </section>
       <section aria-labelledby="uses-heading" className="mt-8">
         <h2 id="uses-heading" className="font-serif text-xl font-bold">
           {uses === 0 ? "Not used in any article" : `Used in ${uses} article${uses === 1 ? "" : "s"}`}
