@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { fieldErrorsOf } from "@/lib/actions/form-state";
 import { renderMarkdown } from "@/lib/articles/markdown";
@@ -14,13 +14,22 @@ import { ConflictPanel } from "./conflict-panel";
 import { MarkdownToolbar } from "./markdown-toolbar";
 import { ImagePicker } from "./image-picker";
 import { BodyPicture } from "./body-picture";
+import { DraftStatusLine, useDraftKeeper } from "./draft-keeper";
+import type { AutosaveState } from "@/lib/drafts/schema";
 
 export function ArticleForm({
   defaults,
+  restored = false,
+  userId,
   save,
+  autosave,
 }: {
   defaults: ArticleFormDefaults;
+  /** The form opened on restored unsaved text: leaving it warns, as after typing. */
+  restored?: boolean;
+  userId: string;
   save: (previous: ArticleFormState, formData: FormData) => Promise<ArticleFormState>;
+  autosave: (previous: AutosaveState, formData: FormData) => Promise<AutosaveState>;
 }) {
   const [state, action, pending] = useActionState<ArticleFormState, FormData>(save, {});
   const [clientErrors, setClientErrors] = useState<Partial<Record<string, string[]>> | null>(null);
@@ -32,11 +41,30 @@ export function ArticleForm({
   const [slug, setSlug] = useState(defaults.slug);
   const [slugTouched, setSlugTouched] = useState(Boolean(defaults.id));
   const [authors, setAuthors] = useState<PickedAuthor[]>(defaults.authors);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(restored);
   const [showPreview, setShowPreview] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const versionRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // What the form holds outside its inputs, as of the last change (state updates land later).
+  const authorsNow = useRef(defaults.authors);
+  const leadImageNow = useRef(defaults.leadImage);
+  const keeper = useDraftKeeper({
+    form: formRef,
+    userId,
+    articleId: defaults.id,
+    extra: useCallback(() => ({ authors: authorsNow.current, leadImage: leadImageNow.current }), []),
+    autosave,
+  });
+  const edited = () => {
+    setDirty(true);
+    keeper.changed();
+  };
+
+  async function previewDraft() {
+    await keeper.flush();
+    window.open(`/admin/articles/draft-preview?${new URLSearchParams({ article: defaults.id ?? "new" })}`, "_blank", "noopener");
+  }
 
   // Warn before leaving with unsaved changes (a save redirects by navigation, which does not warn).
   useEffect(() => {
@@ -85,14 +113,7 @@ export function ArticleForm({
   }
 
   return (
-    <form
-      ref={formRef}
-      action={action}
-      onSubmit={onSubmit}
-      onInput={() => setDirty(true)}
-      noValidate
-      className="grid gap-6 lg:grid-cols-[1fr_20rem]"
-    >
+    <form ref={formRef} action={action} onSubmit={onSubmit} onInput={edited} noValidate className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <input type="hidden" name="id" value={defaults.id ?? ""} />
       <input
         ref={versionRef}
@@ -186,7 +207,10 @@ export function ArticleForm({
           emptyText="No picture. Stories with one get it on the front page, in link previews and in Google News."
           initial={defaults.leadImage}
           errors={errors.leadImageId}
-          onChange={() => setDirty(true)}
+          onChange={(image) => {
+            leadImageNow.current = image;
+            edited();
+          }}
         />
         <Field
           label="Caption"
@@ -231,6 +255,9 @@ export function ArticleForm({
             <button type="submit" name="intent" value="publish" className={secondaryButtonClass} disabled={pending}>
               Publish now
             </button>
+            <button type="button" className={secondaryButtonClass} onClick={() => void previewDraft()}>
+              Preview
+            </button>
             {defaults.id && (
               <>
                 <button type="submit" name="intent" value="unpublish" className={secondaryButtonClass} disabled={pending}>
@@ -242,12 +269,14 @@ export function ArticleForm({
               </>
             )}
           </div>
+          <DraftStatusLine status={keeper.status} />
         </fieldset>
         <AuthorPicker
           authors={authors}
           onChange={(next) => {
             setAuthors(next);
-            setDirty(true);
+            authorsNow.current = next;
+            edited();
           }}
           errors={errors.authors}
         />

@@ -28,7 +28,7 @@ export function ImagePicker({
   emptyText: string;
   initial: PickedImage | null;
   errors?: string[];
-  onChange?: () => void;
+  onChange?: (image: PickedImage | null) => void;
 }) {
   const fieldId = `field-${name}`;
   const [chosen, setChosen] = useState<PickedImage | null>(initial);
@@ -38,7 +38,7 @@ export function ImagePicker({
   function pick(image: PickedImage | null) {
     setChosen(image);
     setOpen(false);
-    onChange?.();
+    onChange?.(image);
     // Back to where the editor was: the button that opened the library.
     requestAnimationFrame(() => changeRef.current?.focus());
   }

@@ -1,29 +1,24 @@
 "use client";
 
 import type { RefObject } from "react";
+import { link, prefixLines, wrap, type TextState } from "@/lib/articles/markdown-edits";
 
-type Edit = { label: string; title: string; apply: (selected: string) => { text: string; linePrefix?: boolean } };
+type Edit = { label: string; title: string; apply: (state: TextState) => TextState };
 
 const EDITS: Edit[] = [
-  { label: "B", title: "Bold", apply: (s) => ({ text: `**${s || "bold text"}**` }) },
-  { label: "I", title: "Italic", apply: (s) => ({ text: `_${s || "italic text"}_` }) },
-  { label: "H", title: "Heading", apply: (s) => ({ text: `## ${s || "Heading"}`, linePrefix: true }) },
-  { label: "❝", title: "Quote", apply: (s) => ({ text: `> ${s || "Quote"}`, linePrefix: true }) },
-  {
-    label: "•",
-    title: "Bulleted list",
-    apply: (s) => ({
-      text: (s || "Item")
-        .split("\n")
-        .map((l) => `- ${l}`)
-        .join("\n"),
-      linePrefix: true,
-    }),
-  },
-  { label: "Link", title: "Link", apply: (s) => ({ text: `[${s || "link text"}](https://)` }) },
+  { label: "B", title: "Bold", apply: (s) => wrap(s, "**", "bold text") },
+  { label: "I", title: "Italic", apply: (s) => wrap(s, "_", "italic text") },
+  // Any heading level on the line becomes (or stops being) a level-2 heading.
+  { label: "H", title: "Heading", apply: (s) => prefixLines(s, "## ", /^#{1,6} /) },
+  { label: "❝", title: "Quote", apply: (s) => prefixLines(s, "> ") },
+  { label: "•", title: "Bulleted list", apply: (s) => prefixLines(s, "- ", /^[-*+] /) },
+  { label: "Link", title: "Link", apply: link },
 ];
 
-/** Buttons that wrap the body's selection in Markdown; the textarea stays the source of truth. */
+/**
+ * Buttons that act on the body's selection or current line; the textarea stays the source of
+ * truth, and the cursor is left where the editor types next.
+ */
 export function MarkdownToolbar({
   textarea,
   onChange,
@@ -37,16 +32,11 @@ export function MarkdownToolbar({
   function run(edit: Edit) {
     const el = textarea.current;
     if (!el) return;
-    const { selectionStart: start, selectionEnd: end, value } = el;
-    const { text, linePrefix } = edit.apply(value.slice(start, end));
-    const before = value.slice(0, start);
-    const needsBreak = linePrefix && before !== "" && !before.endsWith("\n");
-    const insert = (needsBreak ? "\n" : "") + text;
-    const next = before + insert + value.slice(end);
-    onChange(next);
+    const next = edit.apply({ value: el.value, start: el.selectionStart, end: el.selectionEnd });
+    onChange(next.value);
     requestAnimationFrame(() => {
       el.focus();
-      el.setSelectionRange(start + insert.length, start + insert.length);
+      el.setSelectionRange(next.start, next.end);
       el.dispatchEvent(new Event("input", { bubbles: true }));
     });
   }

@@ -209,6 +209,8 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
       }
       await tx.byline.createMany({ data: authorIds.map((authorId, position) => ({ articleId: id, authorId, position })) });
       await tx.revision.create({ data: { articleId: id, version, snapshot: snapshotOf(fields, authorIds), userId: user.id } });
+      // The save is the revision: the editor's autosaved text for it (or for a new article) has served.
+      await tx.autosave.deleteMany({ where: { userId: user.id, draftKey: { in: current ? [id] : [id, "new"] } } });
       await resolveRelatedLinks(tx, [{ id, headlineKey: data.headlineKey }]);
       const before = current ? editableFieldsOf(current) : null;
       await recordAudit(tx, user, {

@@ -5,6 +5,8 @@ import { recordIdSchema } from "@/lib/actions/form-state";
 import type { ArticleFormState } from "@/lib/articles/form";
 import { restoreFromTrash, restoreRevision, saveArticle, trashArticle } from "@/lib/articles/mutations";
 import { articleFormSchema, restoreRevisionSchema } from "@/lib/articles/schema";
+import { autosaveDraft, discardDraft, type AutosaveResult } from "@/lib/drafts/mutations";
+import { autosaveSchema, draftKeySchema, type AutosaveState } from "@/lib/drafts/schema";
 
 export const saveArticleAction = formAction<typeof articleFormSchema, Awaited<ReturnType<typeof saveArticle>>, ArticleFormState>(
   articleFormSchema,
@@ -23,3 +25,7 @@ export const trashArticleAction = formAction(recordIdSchema, (actor, i) => trash
 export const restoreFromTrashAction = formAction(recordIdSchema, (actor, i) => restoreFromTrash(actor, i.id), {
   redirectTo: (_, i) => `/admin/articles/${i.id}?untrashed=1`,
 });
+export const autosaveDraftAction = formAction<typeof autosaveSchema, AutosaveResult, AutosaveState>(autosaveSchema, autosaveDraft, {
+  reply: (saved) => ({ savedAt: saved.savedAt, newerVersion: saved.newerVersion }),
+});
+export const discardDraftAction = formAction(draftKeySchema, (actor, i) => discardDraft(actor, i.draftKey));

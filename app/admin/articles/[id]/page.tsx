@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/admin/action-button";
-import { ArticleForm } from "@/components/admin/article-form";
+import { ArticleEditor } from "@/components/admin/article-editor";
+import { getDraft } from "@/lib/drafts/queries";
 import { defaultsOf } from "@/lib/articles/form";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { utc } from "@/lib/dates";
@@ -11,7 +12,7 @@ import { getArticleForEditor } from "@/lib/articles/queries";
 import { ArticleTabs } from "@/components/admin/article-tabs";
 import { effectiveStatus, SAVE_OUTCOMES, type SaveOutcome } from "@/lib/articles/policy";
 import { requireStaffPage } from "@/lib/auth/session";
-import { saveArticleAction, trashArticleAction } from "../actions";
+import { autosaveDraftAction, discardDraftAction, saveArticleAction, trashArticleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit article" };
 
@@ -46,7 +47,7 @@ function savedNotice(outcome: string | undefined, version: number, article: { sl
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const { actor } = await requireStaffPage(`/admin/articles/${id}`);
+  const { actor, user } = await requireStaffPage(`/admin/articles/${id}`);
   const article = await getArticleForEditor(actor, id);
   if (!article) notFound();
   const status = effectiveStatus(article.status, article.publishedAt, new Date());
@@ -87,7 +88,15 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           {notice}
         </p>
       )}
-      <ArticleForm key={article.version} defaults={defaultsOf(article)} save={saveArticleAction} />
+      <ArticleEditor
+        key={article.version}
+        defaults={defaultsOf(article)}
+        userId={user.id}
+        serverDraft={await getDraft(actor, article.id)}
+        save={saveArticleAction}
+        autosave={autosaveDraftAction}
+        discard={discardDraftAction}
+      />
     </>
   );
 }

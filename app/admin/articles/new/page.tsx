@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
-import { ArticleForm } from "@/components/admin/article-form";
+import { ArticleEditor } from "@/components/admin/article-editor";
 import { emptyArticle } from "@/lib/articles/form";
 import { requireStaffPage } from "@/lib/auth/session";
-import { saveArticleAction } from "../actions";
+import { getDraft } from "@/lib/drafts/queries";
+import { autosaveDraftAction, discardDraftAction, saveArticleAction } from "../actions";
 
 export const metadata: Metadata = { title: "New article" };
 
 export default async function NewArticlePage() {
-  await requireStaffPage("/admin/articles/new", "articles:edit");
+  const { actor, user } = await requireStaffPage("/admin/articles/new", "articles:edit");
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">New article</h1>
-      <ArticleForm defaults={emptyArticle} save={saveArticleAction} />
+      <ArticleEditor
+        defaults={emptyArticle}
+        userId={user.id}
+        serverDraft={await getDraft(actor, null)}
+        save={saveArticleAction}
+        autosave={autosaveDraftAction}
+        discard={discardDraftAction}
+      />
     </>
   );
 }
