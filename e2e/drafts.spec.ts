@@ -76,12 +76,24 @@ test("a session that ran out while writing: sign in again and the text is there 
   // The session ends on the server (expired, or signed out everywhere); the editor types on.
   await db.session.deleteMany({ where: { userId: editor.id } });
   await page.getByLabel("Body", { exact: true }).fill("Print deadline moved to 23:30.");
-  await expect(status(page)).toContainText("You are signed out");
+  await expect(status(page)).toContainText("You are signed out — your text is kept on this device.");
 
-  await signIn(page, editor);
+  // Signing in again in the tab the status line opens; then this tab saves again, and a reload offers the text.
+  const [signInTab] = await Promise.all([
+    page.context().waitForEvent("page"),
+    status(page).getByRole("link", { name: "Sign in again (new tab)" }).click(),
+  ]);
+  await signInTab.getByLabel("Email").fill(editor.email);
+  await signInTab.getByLabel("Password").fill(editor.password);
+  await signInTab.getByRole("button", { name: "Sign in" }).click();
+  await expect(signInTab).toHaveURL(/\/admin/);
+  await signInTab.close();
+  await page.getByLabel("Body", { exact: true }).press("End");
+  await page.keyboard.type(" Confirmed.");
+  await expect(status(page)).toHaveText(/^Draft saved/);
   await page.goto("/admin/articles/new");
   await page.getByTestId("recovery").getByRole("button", { name: "Restore my unsaved text" }).click();
-  await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Print deadline moved to 23:30.");
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Print deadline moved to 23:30. Confirmed.");
 
   // Another browser has the last autosaved text from the server.
   const other = await browser.newContext();
@@ -89,6 +101,8 @@ test("a session that ran out while writing: sign in again and the text is there 
   await signIn(elsewhere, editor);
   await elsewhere.goto("/admin/articles/new");
   await expect(elsewhere.getByTestId("recovery")).toContainText("Byline autosaved text you typed");
+  await elsewhere.getByTestId("recovery").getByRole("button", { name: "Compare with the saved version" }).click();
+  await expect(elsewhere.getByLabel("Body: your unsaved text")).toHaveValue("Print deadline moved to 23:30. Confirmed.");
   await elsewhere.getByTestId("recovery").getByRole("button", { name: "Restore my unsaved text" }).click();
   await expect(elsewhere.getByLabel("Headline")).toHaveValue(headline);
   await other.close();

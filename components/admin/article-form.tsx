@@ -125,6 +125,7 @@ export function ArticleForm({
       <input type="hidden" name="authors" value={authors.map((a) => a.id).join("\n")} />
 
       <div>
+        <DraftStatusLine status={keeper.status} />
         {(state.message || clientErrors) && (
           <p
             role="status"
@@ -269,7 +270,6 @@ export function ArticleForm({
               </>
             )}
           </div>
-          <DraftStatusLine status={keeper.status} />
         </fieldset>
         <AuthorPicker
           authors={authors}

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { PickedAuthor, PickedImage } from "@/lib/articles/form";
 import { draftFieldsOf, draftKeyOf, type AutosaveState, type DraftFields } from "@/lib/drafts/schema";
+import { SIGNED_OUT_MESSAGE } from "@/lib/auth/messages";
 
 /** The editor's text as this browser keeps it, per user and article, after every change. */
 export type KeptDraft = {
@@ -18,7 +19,8 @@ export type DraftStatus =
   | { kind: "saving" }
   | { kind: "saved"; at: string; warning?: string }
   | { kind: "offline" }
-  | { kind: "problem"; message: string };
+  | { kind: "problem"; message: string }
+  | { kind: "signed-out" };
 
 /** A pause this long after the last keystroke sends the text to the server… */
 const PAUSE_MS = 3000;
@@ -108,6 +110,7 @@ export function useDraftKeeper({
           firstUnsent.current = null;
           if (reply.ok && reply.savedAt)
             setStatus({ kind: "saved", at: reply.savedAt, warning: reply.newerVersion ? reply.message : undefined });
+          else if (reply.message === SIGNED_OUT_MESSAGE) setStatus({ kind: "signed-out" });
           else setStatus({ kind: "problem", message: reply.message ?? "Not saved to the server; kept on this device." });
         } catch {
           // The request never came back: offline, or the server is away. Kept here; sent on reconnect.
@@ -169,11 +172,31 @@ export function DraftStatusLine({ status }: { status: DraftStatus }) {
           ? "Offline — kept on this device"
           : status.kind === "problem"
             ? status.message
-            : "";
+            : status.kind === "signed-out"
+              ? "You are signed out — your text is kept on this device."
+              : "";
   return (
-    <p className="min-h-5 text-sm" role="status" aria-live="polite" data-testid="draft-status" data-kind={status.kind}>
-      <span className={status.kind === "problem" ? "font-semibold text-accent" : "text-muted"}>{text}</span>
+    // Sticky: on a phone the editor sees it while typing far down the body.
+    <p
+      className="sticky top-0 z-10 -mx-1 mb-2 min-h-6 bg-paper/95 px-1 py-0.5 text-sm"
+      role="status"
+      aria-live="polite"
+      data-testid="draft-status"
+      data-kind={status.kind}
+    >
+      <span className={status.kind === "problem" || status.kind === "signed-out" ? "font-semibold text-accent" : "text-muted"}>{text}</span>
       {status.kind === "saved" && status.warning && <span className="ml-2 font-semibold text-amber-900">{status.warning}</span>}
+      {status.kind === "signed-out" && (
+        // A new tab: this one keeps the form; back here, saving works again.
+        <a
+          href={`/login?${new URLSearchParams({ callbackUrl: "/admin" })}`}
+          target="_blank"
+          rel="noopener"
+          className="ml-2 font-semibold underline"
+        >
+          Sign in again (new tab)
+        </a>
+      )}
     </p>
   );
 }

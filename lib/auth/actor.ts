@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { roleMay, type Permission } from "./policy";
+import { SIGNED_OUT_MESSAGE } from "./messages";
 import type { Role } from "@/lib/users/schema";
 
 /**
@@ -14,9 +15,7 @@ export type StaffUser = { id: string; email: string; name: string; role: Role; s
 
 export class AuthorizationError extends Error {
   constructor(public readonly reason: "signed-out" | "forbidden") {
-    super(
-      reason === "signed-out" ? "You are signed out. Sign in again; your text is kept in this form." : "Your role does not allow this.",
-    );
+    super(reason === "signed-out" ? SIGNED_OUT_MESSAGE : "Your role does not allow this.");
   }
 }
 
