@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { markdownViewState } from "./e2e/support/body-view";
 import { E2E_SECRET } from "./e2e/support/secret";
 
 // End-to-end tests drive Debian's Chromium against a production build (`next build && next start`).
@@ -49,6 +50,8 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   use: {
     baseURL,
+    // The suite writes bodies in the Markdown view (the textarea); e2e/rich-text.spec.ts uses rich text.
+    storageState: markdownViewState(baseURL),
     trace: "retain-on-failure",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
   },

@@ -13,7 +13,10 @@ import { AuthorPicker } from "./author-picker";
 import { ConflictPanel } from "./conflict-panel";
 import { MarkdownToolbar } from "./markdown-toolbar";
 import { ImagePicker } from "./image-picker";
-import { BodyPicture } from "./body-picture";
+import { BodyPicture, insertPictureMarkdown } from "./body-picture";
+import { RichBody } from "./rich-body";
+import { preferredBodyView, rememberBodyView, type BodyView } from "./body-view";
+import { roundTrips } from "@/lib/articles/rich-markdown";
 import { DraftStatusLine, useDraftKeeper } from "./draft-keeper";
 import type { AutosaveState } from "@/lib/drafts/schema";
 
@@ -60,6 +63,36 @@ export function ArticleForm({
     setDirty(true);
     keeper.changed();
   };
+
+  // Rich text or Markdown: the editor's choice, remembered in this browser.
+  const [view, setView] = useState<BodyView>("markdown");
+  const [viewNote, setViewNote] = useState("");
+  const [richGeneration, setRichGeneration] = useState(0);
+  useEffect(() => {
+    const preferred = preferredBodyView();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the preference is in localStorage, known only after hydration
+    if (preferred === "rich" && roundTrips(defaults.body)) setView("rich");
+    // Once, for the text the form opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function chooseView(choice: BodyView) {
+    if (choice === "rich" && !roundTrips(body)) {
+      setViewNote("This text uses Markdown the rich editor cannot show unchanged (a table, strikethrough, unusual escapes): edit it here.");
+      return;
+    }
+    setViewNote("");
+    rememberBodyView(choice);
+    setRichGeneration((g) => g + 1);
+    setView(choice);
+  }
+
+  function fromRichText(markdown: string) {
+    // The hidden field first, so the kept draft reads the new text now, not after the next render.
+    if (bodyRef.current) bodyRef.current.value = markdown;
+    setBody(markdown);
+    edited();
+  }
 
   async function previewDraft() {
     await keeper.flush();
@@ -169,36 +202,76 @@ export function ArticleForm({
         <Field label="Standfirst" name="standfirst" errors={errors.standfirst}>
           {(p) => <textarea {...p} name="standfirst" rows={2} defaultValue={v("standfirst")} className={inputClass} />}
         </Field>
-        <Field label="Body" name="body" errors={errors.body} hint="Markdown. Raw HTML is shown as text.">
+        <Field
+          label="Body"
+          name="body"
+          errors={errors.body}
+          hint={
+            view === "rich"
+              ? "Paste from Google Docs, Word or the web: links, emphasis, headings and lists are kept."
+              : "Markdown. Raw HTML is shown as text."
+          }
+        >
           {(p) => (
             <div>
-              <MarkdownToolbar textarea={bodyRef} onChange={setBody}>
-                <BodyPicture textarea={bodyRef} onChange={setBody} />
-              </MarkdownToolbar>
-              <div className="mb-2 flex gap-2 text-sm">
-                <button type="button" className="underline" aria-pressed={showPreview} onClick={() => setShowPreview(!showPreview)}>
-                  {showPreview ? "Hide preview" : "Show preview"}
-                </button>
-              </div>
-              <div className={showPreview ? "grid gap-3 md:grid-cols-2" : ""}>
-                <textarea
-                  {...p}
-                  ref={bodyRef}
-                  name="body"
-                  rows={18}
-                  value={body}
-                  onChange={(e) => setBody(e.target.value)}
-                  className={`${inputClass} font-mono text-sm`}
-                />
-                {showPreview && (
-                  <div
-                    aria-label="Preview"
-                    role="region"
-                    className="prose-article max-h-[32rem] overflow-auto rounded border border-rule p-3 font-serif"
-                    dangerouslySetInnerHTML={{ __html: renderMarkdown(body) }}
-                  />
+              <div className="mb-1 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Body view">
+                {(["rich", "markdown"] as const).map((choice) => (
+                  <button
+                    key={choice}
+                    type="button"
+                    aria-pressed={view === choice}
+                    onClick={() => chooseView(choice)}
+                    className="rounded border border-rule px-2 py-0.5 aria-pressed:bg-ink aria-pressed:text-paper"
+                  >
+                    {choice === "rich" ? "Rich text" : "Markdown"}
+                  </button>
+                ))}
+                {view === "markdown" && (
+                  <button type="button" className="underline" aria-pressed={showPreview} onClick={() => setShowPreview(!showPreview)}>
+                    {showPreview ? "Hide preview" : "Show preview"}
+                  </button>
                 )}
               </div>
+              {viewNote && (
+                <p role="status" className="mb-1 text-sm text-amber-900">
+                  {viewNote}
+                </p>
+              )}
+              {view === "rich" ? (
+                <>
+                  <RichBody key={richGeneration} markdown={body} labelledBy={`${p.id}-label`} onChange={fromRichText} />
+                  {/* The form's value: what the rich text says, as Markdown. */}
+                  <textarea ref={bodyRef} name="body" value={body} hidden readOnly />
+                </>
+              ) : (
+                <>
+                  <MarkdownToolbar textarea={bodyRef} onChange={setBody}>
+                    <BodyPicture
+                      onInsert={(image) => insertPictureMarkdown(bodyRef, image, setBody)}
+                      onClose={() => bodyRef.current?.focus()}
+                    />
+                  </MarkdownToolbar>
+                  <div className={showPreview ? "grid gap-3 md:grid-cols-2" : ""}>
+                    <textarea
+                      {...p}
+                      ref={bodyRef}
+                      name="body"
+                      rows={18}
+                      value={body}
+                      onChange={(e) => setBody(e.target.value)}
+                      className={`${inputClass} font-mono text-sm`}
+                    />
+                    {showPreview && (
+                      <div
+                        aria-label="Preview"
+                        role="region"
+                        className="prose-article max-h-[32rem] overflow-auto rounded border border-rule p-3 font-serif"
+                        dangerouslySetInnerHTML={{ __html: renderMarkdown(body) }}
+                      />
+                    )}
+                  </div>
+                </>
+              )}
             </div>
           )}
         </Field>

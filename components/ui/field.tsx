@@ -16,7 +16,7 @@ export function Field({
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="mb-1 block text-sm font-semibold">
+      <label id={`${id}-label`} htmlFor={id} className="mb-1 block text-sm font-semibold">
         {label}
       </label>
       {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy })}

@@ -48,6 +48,14 @@ export async function workspaceScreens(page: Page, db: Db, admin: TestUser, tag:
     { name: "new-article", path: "/admin/articles/new" },
     { name: "edit-article", path: articlePath },
     {
+      name: "edit-article-rich",
+      path: articlePath,
+      prepare: async (p) => {
+        await p.getByRole("group", { name: "Body view" }).getByRole("button", { name: "Rich text" }).click();
+        await expect(p.getByTestId("rich-body")).toBeVisible();
+      },
+    },
+    {
       name: "related-panel",
       path: `/admin/articles/${seed.id}/related`,
       prepare: async (p) => {

@@ -24,9 +24,17 @@ const LIBRARY_PICTURE = /^(?:https?:\/\/[^/]+)?\/media\/([0-9a-f]{64})(?:\/[^?#]
 
 export const bodySchema = new Schema({
   nodes: commonMark.spec.nodes
+    // Lists made in the editor are tight, as people write them; parsed ones keep what they were.
     .update("bullet_list", {
       ...commonMark.spec.nodes.get("bullet_list")!,
-      attrs: { ...commonMark.spec.nodes.get("bullet_list")!.attrs, bullet: { default: "-" } },
+      attrs: { ...commonMark.spec.nodes.get("bullet_list")!.attrs, tight: { default: true }, bullet: { default: "-" } },
+      // Pasted lists arrive as <ul>s with a paragraph per item: tight, as they looked.
+      parseDOM: [{ tag: "ul", getAttrs: () => ({ tight: true }) }],
+    })
+    .update("ordered_list", {
+      ...commonMark.spec.nodes.get("ordered_list")!,
+      attrs: { ...commonMark.spec.nodes.get("ordered_list")!.attrs, tight: { default: true } },
+      parseDOM: [{ tag: "ol", getAttrs: (dom: HTMLElement) => ({ order: Number(dom.getAttribute("start") ?? 1) || 1, tight: true }) }],
     })
     .update("image", {
       ...commonMark.spec.nodes.get("image")!,

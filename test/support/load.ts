@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { headlineKey } from "@/lib/text";
 import { runCli } from "@/scripts/cli";
+import { markdownViewState } from "../../e2e/support/body-view";
 
 const short = process.argv.includes("--short");
 const crash = process.argv.includes("--crash");
@@ -127,7 +128,7 @@ async function main() {
   try {
     const pages = await Promise.all(
       setups.map(async ({ user }) => {
-        const page = await (await browser.newContext()).newPage();
+        const page = await (await browser.newContext({ storageState: markdownViewState(base) })).newPage();
         const csrf = await (await page.request.get(`${base}/api/auth/csrf`)).json();
         await page.request.post(`${base}/api/auth/callback/credentials`, {
           form: { csrfToken: csrf.csrfToken, email: user.email, password: "load test passphrase", json: "true" },
