@@ -184,3 +184,11 @@ test("the desk credits a batch of pictures at once, and replaces a file everywhe
   expect(after.credit).toBe("Agency Pool");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`batch-${tag}-new.jpg`);
 });
+
+test("until an admin chooses a logo, search engines get the publication's name drawn as one, 600 × 60", async ({ request }) => {
+  const logo = await request.get("/logo.png");
+  expect(logo.status()).toBe(200);
+  expect(logo.headers()["content-type"]).toBe("image/png");
+  const size = await sharp(await logo.body()).metadata();
+  expect([size.width, size.height]).toEqual([600, 60]);
+});

@@ -161,6 +161,7 @@ test("route handlers only read (the workspace's through lib queries that check t
     "app/admin/related-links/matches/route.ts": ["GET"],
     "app/admin/related-links/targets/route.ts": ["GET"],
     "app/feed.xml/route.ts": ["GET"],
+    "app/logo.png/route.ts": ["GET"],
     "app/media/[hash]/[file]/route.ts": ["GET"],
     "app/news-sitemap.xml/route.ts": ["GET"],
     "app/sitemap.xml/route.ts": ["GET"],

@@ -59,7 +59,11 @@ const article = {
 test("the admins' name and logo reach readers: the publisher in structured data carries the logo; unset, the environment's name", async () => {
   const before = await reader.siteForReaders.uncached();
   assert.equal(before.name, process.env.SITE_NAME || "Byline");
-  assert.equal(jsonLd.newsArticleJsonLd(article, before).publisher.logo, undefined);
+  assert.equal(
+    jsonLd.newsArticleJsonLd(article, before).publisher.logo.url,
+    `${before.url}/logo.png`,
+    "until one is chosen, the name drawn as a logo",
+  );
 
   const logo = await picture(Date.now());
   const saved = await settings.saveSiteSettings(admin, {

@@ -18,9 +18,11 @@ export function newsArticleJsonLd(article: ReaderArticle, site: Site) {
       "@type": "Organization",
       name: site.name,
       url: siteUrl,
-      ...(site.logo ? { logo: { "@type": "ImageObject", url: `${siteUrl}${renditionUrl(site.logo, "full", 640, "jpg")}` } } : {}),
+      // The admins' logo, or the name drawn as one (app/logo.png): Google asks every NewsArticle for one.
+      logo: { "@type": "ImageObject", url: site.logo ? `${siteUrl}${renditionUrl(site.logo, "full", 640, "jpg")}` : `${siteUrl}/logo.png` },
     },
-    ...(article.image ? { image: structuredDataImages(article.image, siteUrl) } : {}),
+    // A story without a picture of its own is shown with the publication's default one.
+    ...(article.image || site.socialImage ? { image: structuredDataImages((article.image ?? site.socialImage)!, siteUrl) } : {}),
     ...(article.dateline ? { dateline: article.dateline } : {}),
   };
 }
