@@ -114,7 +114,7 @@ test("Preview shows the unsaved text as readers would get it, before the first s
   await startStory(page, headline, "A paragraph with **emphasis**.");
   const [preview] = await Promise.all([
     page.context().waitForEvent("page"),
-    page.getByRole("button", { name: "Preview", exact: true }).click(),
+    page.getByRole("button", { name: "Preview this text" }).click(),
   ]);
   await expect(preview.getByRole("heading", { level: 1 })).toHaveText(headline);
   await expect(preview.locator("strong")).toHaveText("emphasis");

@@ -330,7 +330,7 @@ export function ArticleForm({
               Publish now
             </button>
             <button type="button" className={secondaryButtonClass} onClick={() => void previewDraft()}>
-              Preview
+              Preview this text
             </button>
             {defaults.id && (
               <>

@@ -66,7 +66,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           <StatusBadge status={status} />
           <span>Version {article.version}</span>
           <Link href={`/admin/articles/${article.id}/preview`} className={secondaryButtonClass}>
-            Preview
+            Preview saved version
           </Link>
           {status === "PUBLISHED" && (
             <Link href={`/articles/${article.slug}`} className={secondaryButtonClass}>
