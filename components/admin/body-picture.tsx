@@ -3,6 +3,7 @@
 import { useState, type RefObject } from "react";
 import type { PickedImage } from "@/lib/articles/form";
 import { LibrarySearch } from "./image-picker";
+import { applyToTextarea } from "./textarea-edit";
 
 /** The Picture tool: the library opens under the toolbar, and the chosen picture goes to `onInsert`. */
 export function BodyPicture({ onInsert, onClose }: { onInsert: (image: PickedImage) => void; onClose?: () => void }) {
@@ -52,11 +53,8 @@ export function insertPictureMarkdown(
   const after = value.slice(end).replace(/^\n*/, "");
   const reference = `![${image.alt.replace(/[[\]]/g, "")}](/media/${image.contentHash})`;
   const head = before ? `${before}\n\n` : "";
-  onChange(`${head}${reference}\n\n${after}`);
-  requestAnimationFrame(() => {
-    el.focus();
-    const cursor = head.length + reference.length + 2;
-    el.setSelectionRange(cursor, cursor);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  });
+  const next = `${head}${reference}\n\n${after}`;
+  const cursor = head.length + reference.length + 2;
+  applyToTextarea(el, { value: next, start: cursor, end: cursor });
+  onChange(next);
 }

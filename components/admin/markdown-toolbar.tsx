@@ -2,6 +2,7 @@
 
 import type { RefObject } from "react";
 import { link, prefixLines, wrap, type TextState } from "@/lib/articles/markdown-edits";
+import { applyToTextarea } from "./textarea-edit";
 
 type Edit = { label: string; title: string; apply: (state: TextState) => TextState };
 
@@ -33,12 +34,8 @@ export function MarkdownToolbar({
     const el = textarea.current;
     if (!el) return;
     const next = edit.apply({ value: el.value, start: el.selectionStart, end: el.selectionEnd });
+    applyToTextarea(el, next);
     onChange(next.value);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(next.start, next.end);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    });
   }
   return (
     <div role="toolbar" aria-label="Formatting" className="mb-1 flex flex-wrap gap-1">
