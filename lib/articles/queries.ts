@@ -1,5 +1,5 @@
 import "server-only";
-import { publicImageSelect } from "@/lib/media/urls";
+import { pickedImageSelect } from "@/lib/media/urls";
 import { authorized } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
@@ -133,7 +133,7 @@ function findArticleForEditor(id: string) {
       version: true,
       updatedAt: true,
       bylines: { orderBy: { position: "asc" }, select: { author: { select: { id: true, name: true } } } },
-      leadImage: { select: { id: true, originalName: true, ...publicImageSelect } },
+      leadImage: { select: pickedImageSelect },
     },
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { PickedAuthor, PickedImage } from "@/lib/articles/form";
-import { publicImageSelect } from "@/lib/media/urls";
+import { pickedImageSelect } from "@/lib/media/urls";
 import { draftFieldsOf, draftKeyOf, type DraftFields } from "./schema";
 
 /** An autosaved draft as the editor's form restores it: the fields, with the byline's names and the picture. */
@@ -29,9 +29,7 @@ export const getDraft = authorized("articles:edit", async (user, articleId: stri
   const entries = fields.authors.split("\n").filter(Boolean).slice(0, 20);
   const [known, leadImage] = await Promise.all([
     db.author.findMany({ where: { id: { in: entries } }, select: { id: true, name: true } }),
-    fields.leadImageId
-      ? db.image.findUnique({ where: { id: fields.leadImageId }, select: { id: true, originalName: true, ...publicImageSelect } })
-      : null,
+    fields.leadImageId ? db.image.findUnique({ where: { id: fields.leadImageId }, select: pickedImageSelect }) : null,
   ]);
   const names = new Map(known.map((a) => [a.id, a.name]));
   const authors = entries.flatMap((entry) =>

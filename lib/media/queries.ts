@@ -3,23 +3,14 @@ import { authorized } from "@/lib/auth/actor";
 import { currentEngine, db, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
 import { articlesShowingInBody, hashesOf } from "./usage";
+import { pickedImageSelect } from "./urls";
 import type { ImageListQuery } from "./schema";
 
 export const MEDIA_PAGE_SIZE = 48;
 export const PICKER_MATCHES = 12;
 
 const CARD = {
-  id: true,
-  contentHash: true,
-  width: true,
-  height: true,
-  alt: true,
-  decorative: true,
-  caption: true,
-  credit: true,
-  focalX: true,
-  focalY: true,
-  originalName: true,
+  ...pickedImageSelect,
   bytes: true,
   format: true,
   createdAt: true,
@@ -86,19 +77,7 @@ export const searchImages = authorized("media:edit", async (_user, q: string, of
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: Math.max(0, Math.min(offset, 100_000)),
     take: PICKER_MATCHES + 1,
-    select: {
-      id: true,
-      contentHash: true,
-      width: true,
-      height: true,
-      alt: true,
-      decorative: true,
-      caption: true,
-      credit: true,
-      focalX: true,
-      focalY: true,
-      originalName: true,
-    },
+    select: pickedImageSelect,
   });
   return { images: rows.slice(0, PICKER_MATCHES), more: rows.length > PICKER_MATCHES };
 });

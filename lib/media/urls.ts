@@ -26,6 +26,9 @@ export const publicImageSelect = {
   focalY: true,
 } as const;
 
+/** A library picture as the workspace's choosers show it: PublicImage with its id and file name. */
+export const pickedImageSelect = { id: true, originalName: true, ...publicImageSelect } as const;
+
 export type Rendition = { crop: Crop; width: number; format: RenditionFormat; focalX: number; focalY: number };
 
 /**

@@ -1,11 +1,11 @@
 import "server-only";
 import { authorized } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { publicImageSelect } from "@/lib/media/urls";
+import { pickedImageSelect } from "@/lib/media/urls";
 import { siteName } from "@/lib/site";
 import { SITE_SETTINGS_ID } from "./schema";
 
-const picked = { select: { id: true, originalName: true, ...publicImageSelect } } as const;
+const picked = { select: pickedImageSelect } as const;
 
 /** The settings as the admin's form shows them, with the environment's name as the placeholder. */
 export const getSiteSettingsForEditor = authorized("site:settings", async () => {
