@@ -115,6 +115,18 @@ async function newestFirst(where: Prisma.ArticleWhereInput, page: number): Promi
   return { articles: rows.map(toSummary), pages: pageCount(total, PAGE_SIZE) };
 }
 
+/**
+ * Where an address the story had on the site it was imported from leads: its slug here while readers
+ * can see it, else null. Not cached: only old links ask, and every unknown address does too.
+ */
+export async function legacyRedirectTarget(path: string): Promise<string | null> {
+  const legacy = await readerDb.legacyUrl.findUnique({
+    where: { path },
+    select: { article: { select: { slug: true, deletedAt: true, status: true, publishedAt: true } } },
+  });
+  return legacy && isVisibleToReaders(legacy.article, new Date()) ? legacy.article.slug : null;
+}
+
 export type ArticleLookup = { article: ReaderArticle } | { redirectTo: string } | null;
 
 /** The article at a slug as readers see it, a redirect if the slug is an old one, or null. */

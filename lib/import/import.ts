@@ -60,7 +60,7 @@ async function writeDocuments(tx: Tx, documents: ParsedDocument[]) {
   );
   const slugs = await allocateSlugs(
     tx,
-    documents.map((d) => d.headline),
+    documents.map((d) => slugify(d.headline)),
   );
   const rows = documents.map((document, i) => {
     const bylineIds = [...new Set(document.authors.map((name) => authorIds.get(authorSlug(name))!))];
@@ -108,30 +108,31 @@ async function writeDocuments(tx: Tx, documents: ParsedDocument[]) {
   return articles;
 }
 
-/** Author ids by slug for the named authors, creating the ones not yet known. */
-async function ensureAuthors(tx: Tx, names: string[]): Promise<Map<string, string>> {
-  const nameBySlug = new Map<string, string>();
-  for (const name of names) {
-    const slug = authorSlug(name);
-    if (!nameBySlug.has(slug)) nameBySlug.set(slug, name);
+/** Author ids by slug for the named authors, creating the ones not yet known (with their bio, when given). */
+export async function ensureAuthors(tx: Tx, authors: (string | { name: string; bio?: string })[]): Promise<Map<string, string>> {
+  const bySlug = new Map<string, { name: string; bio?: string }>();
+  for (const author of authors) {
+    const named = typeof author === "string" ? { name: author } : author;
+    const slug = authorSlug(named.name);
+    if (!bySlug.has(slug)) bySlug.set(slug, named);
   }
-  const slugs = [...nameBySlug.keys()];
+  const slugs = [...bySlug.keys()];
   if (slugs.length === 0) return new Map();
   const known = await tx.author.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
   const knownSlugs = new Set(known.map((a) => a.slug));
   const missing = slugs.filter((slug) => !knownSlugs.has(slug));
   const created = missing.length
     ? await tx.author.createManyAndReturn({
-        data: missing.map((slug) => ({ slug, name: nameBySlug.get(slug)! })),
+        data: missing.map((slug) => ({ slug, name: bySlug.get(slug)!.name, bio: bySlug.get(slug)!.bio ?? "" })),
         select: { id: true, slug: true },
       })
     : [];
   return new Map([...known, ...created].map((a) => [a.slug, a.id]));
 }
 
-/** A free slug per headline: the headline's own, else its first free "-2", "-3"… variant. */
-async function allocateSlugs(tx: Tx, headlines: string[]): Promise<string[]> {
-  const bases = headlines.map((h) => slugify(h) || "article");
+/** A free slug per wanted one (a slugified headline): itself, else its first free "-2", "-3"… variant. */
+export async function allocateSlugs(tx: Tx, wanted: string[]): Promise<string[]> {
+  const bases = wanted.map((slug) => slug || "article");
   const unique = [...new Set(bases)];
   const [articles, redirects] = await Promise.all([
     tx.article.findMany({ where: { slug: { in: unique } }, select: { slug: true } }),

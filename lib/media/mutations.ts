@@ -5,6 +5,7 @@ import { invalidateReaderPages } from "@/lib/cache";
 import { db } from "@/lib/db";
 import type { Outcome } from "@/lib/actions/form-state";
 import { inspectUpload } from "./process";
+import { addToLibrary } from "./library";
 import { articlesShowingInBody, hashesOf } from "./usage";
 import type { ImageForm } from "./schema";
 import { mediaStore, originalKey, renditionsPrefix } from "./storage";
@@ -16,45 +17,17 @@ export type UploadResult = Outcome<{ id: string; duplicate: boolean; width: numb
  * the same bytes uploaded again are the same image, answered with the one already there.
  */
 export const uploadImage = authorized("media:edit", async (user, upload: { name: string; bytes: Buffer }): Promise<UploadResult> => {
-  const inspected = await inspectUpload(upload.bytes);
-  if (!inspected.ok) return { ok: false, message: inspected.message };
-  const existing = await db.image.findUnique({ where: { contentHash: inspected.contentHash }, select: { id: true } });
-  if (existing) return { ok: true, id: existing.id, duplicate: true, width: inspected.width, height: inspected.height };
-  // The original first: a row never names bytes that are not stored.
-  const store = await mediaStore();
-  await store.put(originalKey(inspected.contentHash), upload.bytes, "application/octet-stream");
-  const originalName = upload.name.replace(/[\u0000-\u001F\u007F/\\]/g, "").slice(0, 200);
-  try {
-    const image = await db.$transaction(async (tx) => {
-      const created = await tx.image.create({
-        data: {
-          contentHash: inspected.contentHash,
-          format: inspected.format,
-          width: inspected.width,
-          height: inspected.height,
-          bytes: inspected.bytes,
-          originalName,
-          uploadedById: user.id,
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, user, {
-        entityType: "image",
-        entityId: created.id,
-        action: "upload",
-        after: { originalName, bytes: inspected.bytes },
-      });
-      return created;
-    });
-    return { ok: true, id: image.id, duplicate: false, width: inspected.width, height: inspected.height };
-  } catch (error) {
-    // The same file uploaded twice at once: the other request created it.
-    if ((error as { code?: string }).code === "P2002") {
-      const winner = await db.image.findUniqueOrThrow({ where: { contentHash: inspected.contentHash }, select: { id: true } });
-      return { ok: true, id: winner.id, duplicate: true, width: inspected.width, height: inspected.height };
-    }
-    throw error;
-  }
+  const stored = await addToLibrary(upload, { uploadedById: user.id }, (tx, image) =>
+    recordAudit(tx, user, {
+      entityType: "image",
+      entityId: image.id,
+      action: "upload",
+      after: { originalName: image.originalName, bytes: image.bytes },
+    }),
+  );
+  if (!stored.ok) return stored;
+  const { id, duplicate, width, height } = stored;
+  return { ok: true, id, duplicate, width, height };
 });
 
 /**

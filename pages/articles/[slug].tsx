@@ -22,7 +22,10 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
   if (!found) return { notFound: true, revalidate: READER_PAGE_REVALIDATE_SECONDS };
   // An old address of the article: a permanent redirect, as search engines expect.
   if ("redirectTo" in found)
-    return { redirect: { destination: `/articles/${found.redirectTo}`, statusCode: 301 }, revalidate: READER_PAGE_REVALIDATE_SECONDS };
+    return {
+      redirect: { destination: `/articles/${encodeURIComponent(found.redirectTo)}`, statusCode: 301 },
+      revalidate: READER_PAGE_REVALIDATE_SECONDS,
+    };
   const { article } = found;
   const site = await siteForReaders.uncached();
   const description = article.standfirst || article.summary.slice(0, 160);
