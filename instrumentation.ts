@@ -1,6 +1,7 @@
 // Runs once when a Byline server starts: refuses to run without a session secret (rather than
 // fail every sign-in later), records each request's socket address for the sign-in throttle,
-// and, while nobody can sign in yet, prints the first-run setup link with its token.
+// while nobody can sign in yet, prints the first-run setup link with its token, and starts polling
+// the wires and feeds admins have set up (lib/ingest/schedule.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   if (!process.env.NEXTAUTH_SECRET) {
@@ -13,4 +14,6 @@ export async function register() {
   recordPeerAddresses();
   const { announceSetupIfNeeded } = await import("./lib/auth/first-run");
   void announceSetupIfNeeded();
+  const [{ startIngestScheduler }, { db }] = await Promise.all([import("./lib/ingest/schedule"), import("./lib/db")]);
+  void startIngestScheduler(db).catch((error: Error) => console.error(`[ingest] not started: ${error.message}`));
 }

@@ -17,6 +17,7 @@ const WORKSPACE_LINKS: { href: string; label: string; permission?: Permission }[
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
   { href: "/admin/trash", label: "Trash", permission: "articles:restore" },
+  { href: "/admin/sources", label: "Wires", permission: "ingest:manage" },
   { href: "/admin/settings", label: "Settings", permission: "site:settings" },
   { href: "/", label: "View site" },
 ];

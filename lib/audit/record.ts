@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { displayName } from "@/lib/users/schema";
 
 export type AuditActor = { id: string; name: string; email: string } | { system: "import" | "command line" | "first-run setup" };
-export type EntityType = "article" | "author" | "image" | "invitation" | "related-link" | "site-settings" | "user";
+export type EntityType = "article" | "author" | "image" | "ingest-source" | "invitation" | "related-link" | "site-settings" | "user";
 
 const MAX_VALUE = 200;
 type Fields = Record<string, unknown>;

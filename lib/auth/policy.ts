@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   /** The publication's name, logo, link-preview picture and icon. */
   "site:settings": ["ADMIN"],
   "audit:read": ["ADMIN"],
+  /** The wires and feeds the newsroom takes copy from: add, change, remove, poll now. */
+  "ingest:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

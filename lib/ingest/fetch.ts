@@ -1,0 +1,34 @@
+import { FEED_TIMEOUT_MS, MAX_FEED_BYTES } from "./schema";
+
+/** A feed's body, bounded in time and size, or an error a person can act on. */
+export async function fetchFeed(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+      headers: { Accept: "application/rss+xml, application/atom+xml, application/json, application/xml;q=0.9, */*;q=0.5" },
+      redirect: "follow",
+    });
+  } catch (error) {
+    const reason = (error as Error).name === "TimeoutError" ? `no answer in ${FEED_TIMEOUT_MS / 1000} s` : (error as Error).message;
+    throw new Error(`Could not reach ${url}: ${reason}`);
+  }
+  if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trim());
+  if (Number(response.headers.get("content-length") ?? 0) > MAX_FEED_BYTES)
+    throw new Error(`${url} is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_FEED_BYTES) {
+      await reader.cancel();
+      throw new Error(`${url} is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
