@@ -5,7 +5,7 @@ import { WIDTHS, workspaceScreens } from "./support/workspace-screens";
 // Every workspace screen, at desktop and phone widths, in the state a desk sees it, scanned by axe.
 
 /** Screens that rearrange themselves at phone width (stacked tables, folded tabs): scanned at both widths. */
-const PHONE_LAYOUTS = ["dashboard", "edit-article", "related-panel", "revision-compare", "audit-log", "users", "picture"];
+const PHONE_LAYOUTS = ["dashboard", "edit-article", "related-panel", "revision-compare", "audit-log", "users", "picture", "wires"];
 
 test("every workspace screen passes an axe scan with no violations, at desktop and phone widths", async ({ page, loginAs, db }) => {
   test.setTimeout(180_000);

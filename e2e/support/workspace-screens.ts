@@ -84,6 +84,7 @@ export async function workspaceScreens(page: Page, db: Db, admin: TestUser, tag:
     { name: "audit-log", path: "/admin/audit" },
     { name: "trash", path: "/admin/trash" },
     { name: "settings", path: "/admin/settings" },
+    { name: "wires", path: "/admin/sources" },
   ];
 }
 
