@@ -1,4 +1,8 @@
+import { hostname } from "node:os";
 import { FEED_TIMEOUT_MS, MAX_FEED_BYTES } from "./schema";
+
+/** Says which instance polled, for a feed provider's logs (and a test's). */
+const USER_AGENT = `Byline-ingest (${hostname()}; pid ${process.pid})`;
 
 /** A feed's body, bounded in time and size, or an error a person can act on. */
 export async function fetchFeed(url: string): Promise<string> {
@@ -6,7 +10,10 @@ export async function fetchFeed(url: string): Promise<string> {
   try {
     response = await fetch(url, {
       signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
-      headers: { Accept: "application/rss+xml, application/atom+xml, application/json, application/xml;q=0.9, */*;q=0.5" },
+      headers: {
+        "User-Agent": USER_AGENT,
+        Accept: "application/rss+xml, application/atom+xml, application/json, application/xml;q=0.9, */*;q=0.5",
+      },
       redirect: "follow",
     });
   } catch (error) {

@@ -10,13 +10,21 @@ import { pollSource, type PollOptions } from "./poll";
  */
 
 const QUEUE = "byline-ingest";
-/** How often the schedule is brought in line with the sources admins have set up. */
-const SYNC_MS = 30_000;
-/** A poll not renewed for this long is taken to have died with its instance. */
-const LOCK_MS = 30_000;
 
-const isDue = (source: { lastPolledAt: Date | null; intervalMinutes: number }, now: Date) =>
-  !source.lastPolledAt || source.lastPolledAt.getTime() + source.intervalMinutes * 60_000 <= now.getTime();
+export type ScheduleTiming = {
+  /** How often the schedule is brought in line with the sources admins have set up. */
+  syncMs: number;
+  /** A poll not renewed for this long is taken to have died with its instance. */
+  lockMs: number;
+  /** A source's interval is in minutes of this length (tests shorten it). */
+  minuteMs: number;
+  /** The BullMQ queue's name (tests use their own). */
+  queue: string;
+};
+const TIMING: ScheduleTiming = { syncMs: 30_000, lockMs: 30_000, minuteMs: 60_000, queue: QUEUE };
+
+const isDue = (source: { lastPolledAt: Date | null; intervalMinutes: number }, now: Date, minuteMs = TIMING.minuteMs) =>
+  !source.lastPolledAt || source.lastPolledAt.getTime() + source.intervalMinutes * minuteMs <= now.getTime();
 
 /** Polls every enabled source whose interval has passed; the number polled. */
 export async function pollDueSources(db: Db, options: PollOptions = {}): Promise<number> {
@@ -33,24 +41,27 @@ export async function pollDueSources(db: Db, options: PollOptions = {}): Promise
 let started = false;
 
 /** Starts polling in this server process (instrumentation.ts); INGEST=off leaves it to another process. */
-export async function startIngestScheduler(db: Db): Promise<() => Promise<void>> {
+export async function startIngestScheduler(db: Db, timing: Partial<ScheduleTiming> = {}): Promise<() => Promise<void>> {
   if (started || process.env.INGEST === "off") return async () => {};
   started = true;
+  const { syncMs, lockMs, minuteMs, queue: queueName } = { ...TIMING, ...timing };
   const log = (line: string) => console.log(`[ingest] ${line}`);
   if (!process.env.REDIS_URL) {
-    const timer = setInterval(() => void pollDueSources(db, { log: () => {} }).catch((e: Error) => log(e.message)), SYNC_MS);
+    const timer = setInterval(() => void pollDueSources(db, { log: () => {} }).catch((e: Error) => log(e.message)), syncMs);
     timer.unref();
     return async () => clearInterval(timer);
   }
   const [{ Queue, Worker }, { default: IORedis }] = await Promise.all([import("bullmq"), import("ioredis")]);
   const connection = () => new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
-  const queue = new Queue(QUEUE, { connection: connection() });
-  const worker = new Worker<{ sourceId: string }>(QUEUE, async (job) => void (await pollSource(db, job.data.sourceId)), {
+  const queue = new Queue(queueName, { connection: connection() });
+  const worker = new Worker<{ sourceId: string }>(queueName, async (job) => void (await pollSource(db, job.data.sourceId)), {
     connection: connection(),
     concurrency: 1,
-    lockDuration: LOCK_MS,
-    stalledInterval: LOCK_MS,
+    lockDuration: lockMs,
+    stalledInterval: lockMs,
   });
+  // Without listeners, a Redis outage's connection errors would be thrown and end the server.
+  queue.on("error", (error) => log(error.message));
   worker.on("error", (error) => log(error.message));
   const sync = async () => {
     const sources = await db.ingestSource.findMany({ where: { enabled: true }, select: { id: true, intervalMinutes: true } });
@@ -58,7 +69,7 @@ export async function startIngestScheduler(db: Db): Promise<() => Promise<void>>
     for (const source of sources) {
       await queue.upsertJobScheduler(
         source.id,
-        { every: source.intervalMinutes * 60_000 },
+        { every: source.intervalMinutes * minuteMs },
         { name: "poll", data: { sourceId: source.id }, opts: { removeOnComplete: 100, removeOnFail: 100 } },
       );
     }
@@ -67,7 +78,7 @@ export async function startIngestScheduler(db: Db): Promise<() => Promise<void>>
   };
   const syncSafely = () => sync().catch((e: Error) => log(`could not update the schedule: ${e.message}`));
   await syncSafely();
-  const timer = setInterval(() => void syncSafely(), SYNC_MS);
+  const timer = setInterval(() => void syncSafely(), syncMs);
   timer.unref();
   return async () => {
     clearInterval(timer);
