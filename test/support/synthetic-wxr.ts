@@ -4,7 +4,9 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 
-const WORDS = "council harbour river budget school bridge flood market station hospital election festival police road museum strike".split(" ");
+const WORDS = "council harbour river budget school bridge flood market station hospital election festival police road museum strike".split(
+  " ",
+);
 
 export async function writeSyntheticWxr(file: string, posts: number): Promise<number> {
   const out = createWriteStream(file);
@@ -18,7 +20,9 @@ export async function writeSyntheticWxr(file: string, posts: number): Promise<nu
     `<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel><title>Synthetic</title><wp:wxr_version>1.2</wp:wxr_version>\n`,
   );
   for (let a = 0; a < 100; a++) {
-    await write(`<wp:author><wp:author_login><![CDATA[user${a}]]></wp:author_login><wp:author_display_name><![CDATA[Reporter ${a}]]></wp:author_display_name></wp:author>\n`);
+    await write(
+      `<wp:author><wp:author_login><![CDATA[user${a}]]></wp:author_login><wp:author_display_name><![CDATA[Reporter ${a}]]></wp:author_display_name></wp:author>\n`,
+    );
   }
   for (let i = 0; i < posts; i++) {
     if (i % 10 === 0) {
@@ -35,7 +39,9 @@ export async function writeSyntheticWxr(file: string, posts: number): Promise<nu
         `<wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2024-01-${day} 08:00:00</wp:post_date_gmt><wp:post_name>post-${i}</wp:post_name>` +
         `<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>` +
         `<category domain="category" nicename="c${i % 20}"><![CDATA[Section ${i % 20}]]></category><category domain="post_tag" nicename="t${i % 500}"><![CDATA[Topic ${i % 500}]]></category>` +
-        (i % 10 === 0 ? `<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>${1_000_000 + i}</wp:meta_value></wp:postmeta>` : "") +
+        (i % 10 === 0
+          ? `<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>${1_000_000 + i}</wp:meta_value></wp:postmeta>`
+          : "") +
         `</item>\n`,
     );
   }
