@@ -47,6 +47,8 @@ test("imported stories read on the site with their bylines and pictures, and the
   await expect(page.locator("main")).toContainText("Amira Haddad");
   await expect(page.locator("main")).toContainText("Jonas Müller");
   await expect(page.getByRole("img", { name: "A blue tram by the lake" })).toBeVisible();
+  await expect(page.getByText("Filed under: Harbour · Zürich")).toBeVisible();
+  await expect(page.locator('meta[property="article:tag"]')).toHaveCount(2);
   await expect(page.getByRole("link", { name: "Cranes arrive" })).toHaveAttribute("href", "https://www.youtube.com/embed/abc123");
 
   // Drafts and scheduled stories stay hidden, at their old addresses too.

@@ -54,6 +54,7 @@ const article = {
   summary: "",
   related: [],
   suggestions: [],
+  tags: [],
 };
 
 test("the admins' name and logo reach readers: the publisher in structured data carries the logo; unset, the environment's name", async () => {

@@ -36,6 +36,11 @@ export function ArticleView({ article }: { article: ReaderArticle }) {
       </header>
       <LeadImage article={article} />
       <div className="prose-article font-serif text-lg" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {article.tags.length > 0 && (
+        <p className="mt-6 text-sm text-muted">
+          Filed under: <span className="text-ink">{article.tags.join(" · ")}</span>
+        </p>
+      )}
       <RelatedStories stories={article.related} />
       <Suggestions suggestions={article.suggestions} />
     </article>

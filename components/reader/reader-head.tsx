@@ -18,6 +18,7 @@ export type PageMeta = {
     publishedTime?: string;
     modifiedTime?: string;
     authors?: string[];
+    tags?: string[];
     /** The link-preview picture: a path, 1200 × 630. */
     image?: { path: string; width: number; height: number; alt: string };
   };
@@ -64,6 +65,9 @@ export function ReaderHead({ meta, site }: { meta: PageMeta; site: Site }) {
       {image?.alt && <meta property="og:image:alt" content={image.alt} />}
       {og?.authors?.map((author) => (
         <meta key={author} property="article:author" content={absolute(author)} />
+      ))}
+      {og?.tags?.map((tag) => (
+        <meta key={tag} property="article:tag" content={tag} />
       ))}
       {meta.twitter && <meta name="twitter:card" content={meta.twitter.card} />}
       {meta.twitter && <meta name="twitter:title" content={meta.twitter.title} />}

@@ -24,6 +24,7 @@ export function newsArticleJsonLd(article: ReaderArticle, site: Site) {
     // A story without a picture of its own is shown with the publication's default one.
     ...(article.image || site.socialImage ? { image: structuredDataImages((article.image ?? site.socialImage)!, siteUrl) } : {}),
     ...(article.dateline ? { dateline: article.dateline } : {}),
+    ...(article.tags.length ? { keywords: article.tags } : {}),
   };
 }
 

@@ -65,6 +65,8 @@ export type ReaderArticle = ArticleSummary & {
   related: RelatedStory[];
   /** Automatic suggestions topping the curated list up to five when it shows fewer than three. */
   suggestions: Suggestion[];
+  /** The topics it is filed under (from an import), first the primary one. */
+  tags: string[];
 };
 
 const summarySelect = {
@@ -144,6 +146,7 @@ export const getPublishedArticle = readerCached("published-article", async (slug
       modifiedAt: true,
       relatedEnabled: true,
       suggestionsEnabled: true,
+      tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true } } } },
       relatedLinks: {
         orderBy: { position: "asc" },
         select: {
@@ -187,7 +190,7 @@ export const getPublishedArticle = readerCached("published-article", async (slug
         authors: toSummary(row).authors,
         image: row.leadImage,
       },
-      { related, suggestions, images },
+      { related, suggestions, images, tags: row.tags.map((t) => t.tag.name) },
     ),
   };
 });
@@ -212,7 +215,12 @@ export function readerArticleOf(
     authors: BylineAuthor[];
     image: PublicImage | null;
   },
-  { related = [], suggestions = [], images }: { related?: RelatedStory[]; suggestions?: Suggestion[]; images?: LibraryImages } = {},
+  {
+    related = [],
+    suggestions = [],
+    images,
+    tags = [],
+  }: { related?: RelatedStory[]; suggestions?: Suggestion[]; images?: LibraryImages; tags?: string[] } = {},
 ): ReaderArticle {
   // The Markdown itself stays out: readers (and the cache, and the JSON API) get the HTML.
   const { body, ...text } = editableTextOf(content);
@@ -227,6 +235,7 @@ export function readerArticleOf(
     summary: markdownToPlainText(body).slice(0, SUMMARY_LENGTH),
     related,
     suggestions,
+    tags,
   };
 }
 

@@ -40,6 +40,7 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
       publishedTime: article.publishedAt,
       modifiedTime: article.modifiedAt ?? article.publishedAt,
       authors: article.authors.map((a) => `/authors/${a.slug}`),
+      ...(article.tags.length ? { tags: article.tags } : {}),
       ...(article.image ? { image: socialImageOf(article.image) } : {}),
     },
     twitter: {
