@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
 import { engineOf } from "@/lib/db";
 import { createScratchDb, type ScratchDb } from "@/test/support/scratch-db";
 
@@ -24,7 +23,8 @@ const polls: { at: number; pid: number }[] = [];
 let held: { pid: number; response: ServerResponse } | null = null;
 let holdNext = false;
 const instances = new Map<number, ChildProcess>();
-const queue = `byline-ingest-test-${randomUUID()}`;
+// Named by the process, not randomly: the module may be evaluated twice under the test runner.
+const queue = `byline-ingest-test-${process.pid}`;
 
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Queue wire</title>
   <item><title>Queue test story</title><guid>queue-1</guid><description>Once only.</description></item></channel></rss>`;
@@ -77,15 +77,11 @@ after(async () => {
   server?.close();
   if (!skip) {
     // The test's own queue, scheduler included, leaves nothing behind in Redis.
-    const { Queue } = await import("bullmq");
     const { default: IORedis } = await import("ioredis");
-    const leftover = new Queue(queue, { connection: new IORedis(redisUrl!, { maxRetriesPerRequest: null }) });
-    await leftover.obliterate({ force: true }).catch((e: Error) => console.error(`obliterate: ${e.message}`));
-    await leftover.close();
-    const redis = new IORedis(redisUrl!, { maxRetriesPerRequest: null });
+    const redis = new IORedis(redisUrl!);
     const keys = await redis.keys(`bull:${queue}:*`);
     if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await redis.quit();
   }
   await t?.drop();
 });
@@ -94,7 +90,8 @@ test(
   "each interval's poll happens once across two instances, and moves to the other when the polling one dies",
   { skip, timeout: 60_000 },
   async () => {
-    const queue = `byline-ingest-test-${randomUUID()}`;
+    // Named by the process, not randomly: the module may be evaluated twice under the test runner.
+    const queue = `byline-ingest-test-${process.pid}`;
     await t.db.ingestSource.create({ data: { name: "Queue wire", url: feedUrl, intervalMinutes: 1 } });
     await Promise.all([startInstance(queue), startInstance(queue)]);
 
