@@ -193,6 +193,9 @@ test("a disabled editor's cookie reads no draft: not by GET, client navigation, 
 });
 
 test("a stolen cookie dies with sign-out, a password reset, disabling and a role change", async ({ browser, db, page, loginAs }) => {
+  // Five users, each signing in through a page (argon2) and replayed in fresh contexts: 27 s on a
+  // quiet CI machine, too close to the default 30 s.
+  test.setTimeout(90_000);
   const secret = uniqueHeadline("Unpublished scoop");
   const article = await createArticle({ headline: uniqueHeadline("Scoop"), status: "DRAFT", publishedAt: null, body: secret });
   const canRead = async (cookies: Awaited<ReturnType<typeof stealCookies>>) => {
