@@ -5,6 +5,7 @@ import { paragraphsToMarkdown } from "@/lib/articles/markdown";
 import { snapshotOf } from "@/lib/articles/snapshot";
 import { isSlugFree } from "@/lib/articles/slug";
 import { changes } from "@/lib/audit/record";
+import { insertRows } from "@/lib/db-bulk";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
 import type { ParsedDocument } from "./parse";
@@ -84,27 +85,40 @@ async function writeDocuments(tx: Tx, documents: ParsedDocument[]) {
   });
   const idByHash = new Map(articles.map((a) => [a.importHash!, a.id]));
   const withIds = rows.map((row) => ({ ...row, articleId: idByHash.get(row.document.hash)! }));
-  await tx.byline.createMany({
-    data: withIds.flatMap(({ articleId, bylineIds }) => bylineIds.map((authorId, position) => ({ articleId, authorId, position }))),
-  });
-  await tx.relatedLink.createMany({
-    data: withIds.flatMap(({ articleId, document }) =>
+  await insertRows(
+    tx,
+    "Byline",
+    withIds.flatMap(({ articleId, bylineIds }) => bylineIds.map((authorId, position) => ({ articleId, authorId, position }))),
+    { id: false },
+  );
+  await insertRows(
+    tx,
+    "RelatedLink",
+    withIds.flatMap(({ articleId, document }) =>
       document.related.map((label, position) => ({ articleId, label, labelKey: headlineKey(label), position })),
     ),
-  });
-  await tx.revision.createMany({
-    data: withIds.map(({ articleId, fields, bylineIds }) => ({ articleId, version: 1, snapshot: snapshotOf(fields, bylineIds) })),
-  });
+    { timestamps: ["createdAt", "updatedAt"] },
+  );
+  await insertRows(
+    tx,
+    "Revision",
+    withIds.map(({ articleId, fields, bylineIds }) => ({ articleId, version: 1, snapshot: snapshotOf(fields, bylineIds) })),
+    { timestamps: ["createdAt"] },
+  );
   await resolveRelatedLinks(tx, articles);
-  await tx.auditEvent.createMany({
-    data: articles.map((a) => ({
+  await insertRows(
+    tx,
+    "AuditEvent",
+    articles.map((a) => ({
       userLabel: "import",
       entityType: "article",
       entityId: a.id,
       action: "import",
       summary: JSON.stringify(changes(null, { slug: a.slug, importHash: a.importHash })),
     })),
-  });
+
+    { timestamps: ["createdAt"] },
+  );
   return articles;
 }
 

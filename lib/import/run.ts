@@ -8,7 +8,7 @@ import { parseDocument, type ParsedDocument } from "./parse";
 export type ImportSummary = { imported: number; unchanged: number; failed: number; errors: string[] };
 
 /** Documents written per transaction: large enough to amortise the per-statement cost. */
-const BATCH_SIZE = 100;
+const BATCH_SIZE = 500;
 
 /** Every .txt document named by the arguments: files as given, folders searched recursively, in name order. */
 export async function collectDocuments(targets: string[]): Promise<string[]> {
