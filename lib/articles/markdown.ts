@@ -5,17 +5,10 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { cropSize, renditionUrl, srcset, type PublicImage } from "@/lib/media/urls";
-
-const SAFE_LINK = /^(https?:|mailto:|\/|#|\.{0,2}\/)/i;
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+import { isSafeLink } from "./safe-link";
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-markdown.validateLink = (url: string) => {
-  const trimmed = url.trim();
-  // Control characters and whitespace hide schemes from naive checks ("java\tscript:").
-  const compact = trimmed.replace(/[\u0000-\u0020\u007F]/g, "");
-  return SAFE_LINK.test(compact) || !HAS_SCHEME.test(compact);
-};
+markdown.validateLink = isSafeLink;
 
 const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {

@@ -11,22 +11,15 @@
  */
 import { NodeHtmlMarkdown } from "node-html-markdown";
 import { parse, type HTMLElement, NodeType, type Node } from "node-html-parser";
+import { isSafeLink } from "@/lib/articles/safe-link";
 
 export type BodyImage = { src: string; alt: string; caption: string };
 export type ConvertedBody = { markdown: string; images: BodyImage[]; warnings: string[] };
 
 const DROPPED = new Set(["script", "style", "noscript", "form", "input", "button", "select", "textarea", "template", "object", "embed"]);
 const EMBEDS = new Set(["iframe", "video", "audio"]);
-const SAFE_HREF = /^(https?:|mailto:|\/|#|\.{0,2}\/)/i;
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 const translator = new NodeHtmlMarkdown({ bulletMarker: "-", codeBlockStyle: "fenced", maxConsecutiveNewlines: 2, keepDataImages: false });
-
-/** Whether a link or image address is one a reader page may carry (as lib/articles/markdown.ts judges it). */
-export function isSafeUrl(url: string): boolean {
-  const compact = url.trim().replace(/[\u0000-\u0020\u007F]/g, "");
-  return SAFE_HREF.test(compact) || !HAS_SCHEME.test(compact);
-}
 
 export function htmlToMarkdown(html: string): ConvertedBody {
   const root = parse(html, { comment: false, blockTextElements: { pre: true } });
@@ -52,7 +45,7 @@ function clean(node: Node, warnings: Set<string>, images: BodyImage[]): void {
     }
     if (EMBEDS.has(tag)) {
       const src = element.getAttribute("src") ?? element.querySelector("source")?.getAttribute("src") ?? "";
-      if (src && isSafeUrl(src) && /^https?:|^\/\//i.test(src)) {
+      if (src && isSafeLink(src) && /^https?:|^\/\//i.test(src)) {
         const href = src.startsWith("//") ? `https:${src}` : src;
         element.replaceWith(
           parse(`<p><a href="${escapeAttribute(href)}">${escapeText(element.getAttribute("title") || `Embedded ${tag}`)}</a></p>`),
@@ -72,7 +65,7 @@ function clean(node: Node, warnings: Set<string>, images: BodyImage[]): void {
     }
     if (tag === "a") {
       const href = element.getAttribute("href") ?? "";
-      if (href && !isSafeUrl(href)) {
+      if (href && !isSafeLink(href)) {
         warnings.add(`a link to "${href.slice(0, 40)}" kept as plain text`);
         element.removeAttribute("href");
       }
@@ -88,7 +81,7 @@ function clean(node: Node, warnings: Set<string>, images: BodyImage[]): void {
     }
     if (tag === "img") {
       const src = element.getAttribute("src") ?? "";
-      if (!src || !isSafeUrl(src) || src.startsWith("data:")) {
+      if (!src || !isSafeLink(src) || src.startsWith("data:")) {
         warnings.add("an image with no usable address dropped");
         element.remove();
         continue;
