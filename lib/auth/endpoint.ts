@@ -1,6 +1,7 @@
 import "server-only";
 // Helpers for next-auth's endpoint (app/api/auth/[...nextauth]/route.ts): bounds on what it reads, and
 // the credentials check's outcome put on its response.
+import { readAtMost } from "@/lib/bounded-body";
 import { PRIVATE_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { MAX_REDIRECT_LENGTH } from "./options";
 import type { SignInOutcome } from "./sign-in-context";
@@ -25,26 +26,7 @@ export function authRequestProblem(request: Request): Response | null {
  */
 export async function readBoundedBody(request: Request, limit = MAX_AUTH_BODY_BYTES): Promise<Uint8Array<ArrayBuffer> | null | Response> {
   if (!request.body || request.method === "GET" || request.method === "HEAD") return null;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return plain(413, `Request too large: sign-in forms are at most ${limit / 1024} KB.`);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return (await readAtMost(request.body, limit)) ?? plain(413, `Request too large: sign-in forms are at most ${limit / 1024} KB.`);
 }
 
 /** A refusal for a posted form whose callback URL is over-long (next-auth would echo it into a cookie). */

@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import { readAtMost } from "@/lib/bounded-body";
 import { FEED_TIMEOUT_MS, MAX_FEED_BYTES } from "./schema";
 
 /** Says which instance polled, for a feed provider's logs (and a test's). */
@@ -23,19 +24,7 @@ export async function fetchFeed(url: string): Promise<string> {
   if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trim());
   if (Number(response.headers.get("content-length") ?? 0) > MAX_FEED_BYTES)
     throw new Error(`${url} is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_FEED_BYTES) {
-      await reader.cancel();
-      throw new Error(`${url} is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const body = await readAtMost(response.body, MAX_FEED_BYTES);
+  if (!body) throw new Error(`${url} is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+  return body.toString("utf8");
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { AuthorizationError, authorize } from "@/lib/auth/actor";
 import { getRequestActor } from "@/lib/auth/session";
+import { readAtMost } from "@/lib/bounded-body";
 import { PRIVATE_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { replaceImage, uploadImage } from "./mutations";
 import { MAX_UPLOAD_BYTES } from "./schema";
@@ -26,7 +27,7 @@ export async function uploadFromRequest(request: Request): Promise<Response> {
   try {
     // Nobody signed out makes the server read 25 MB.
     await authorize(actor, "media:edit");
-    const bytes = await readAtMost(request, MAX_UPLOAD_BYTES);
+    const bytes = await readAtMost(request.body, MAX_UPLOAD_BYTES);
     if (!bytes) return tooLarge();
     // ?replace=<id>: the file takes that picture's place everywhere it is used.
     const replace = new URL(request.url).searchParams.get("replace");
@@ -37,22 +38,4 @@ export async function uploadFromRequest(request: Request): Promise<Response> {
     if (error instanceof AuthorizationError) return json({ error: error.message }, error.reason === "signed-out" ? 401 : 403);
     throw error;
   }
-}
-
-async function readAtMost(request: Request, limit: number): Promise<Buffer | null> {
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
