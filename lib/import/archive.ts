@@ -7,10 +7,9 @@ import { authorSlug } from "@/lib/authors/schema";
 import { changes } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db";
 import { addToLibrary } from "@/lib/media/library";
-import { insertRows } from "@/lib/db-bulk";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
-import { allocateSlugs, ensureAuthors } from "./import";
+import { allocateSlugs, ensureAuthors, recordImports, writeArticleParts } from "./import";
 
 /**
  * A story from another system (a Ghost or WordPress export, a news agency's feed), in Byline's
@@ -218,45 +217,21 @@ async function createStories(tx: Tx, stories: ArchiveStory[], options: WriteOpti
   });
   const idOf = new Map(articles.map((a) => [a.externalId!, a.id]));
   const withIds = rows.map((row) => ({ ...row, articleId: idOf.get(row.story.externalId)! }));
-  await insertRows(
-    tx,
-    "Byline",
-    withIds.flatMap(({ articleId, bylineIds }) => bylineIds.map((authorId, position) => ({ articleId, authorId, position }))),
-    { id: false },
-  );
   await tx.articleTag.createMany({
     data: withIds.flatMap(({ articleId, story }) =>
       [...new Set(story.tags.map((t) => tagIds.get(slugify(t))!))].map((tagId, position) => ({ articleId, tagId, position })),
     ),
   });
-  await insertRows(
+  await writeArticleParts(
     tx,
-    "RelatedLink",
-    withIds.flatMap(({ articleId, story }) =>
-      story.related.map((label, position) => ({ articleId, label, labelKey: headlineKey(label), position })),
-    ),
-    { timestamps: ["createdAt", "updatedAt"] },
-  );
-  await insertRows(
-    tx,
-    "Revision",
-    withIds.map(({ articleId, fields, bylineIds }) => ({ articleId, version: 1, snapshot: snapshotOf(fields, bylineIds) })),
-    { timestamps: ["createdAt"] },
+    withIds.map(({ articleId, bylineIds, story, fields }) => ({ articleId, bylineIds, related: story.related, fields })),
   );
   await createLegacyUrls(tx, withIds);
   await resolveRelatedLinks(tx, articles);
-  await insertRows(
+  await recordImports(
     tx,
-    "AuditEvent",
-    articles.map((a) => ({
-      userLabel: options.auditLabel,
-      entityType: "article",
-      entityId: a.id,
-      action: "import",
-      summary: JSON.stringify(changes(null, { slug: a.slug, from: a.externalId })),
-    })),
-
-    { timestamps: ["createdAt"] },
+    options.auditLabel,
+    articles.map((a) => ({ articleId: a.id, summary: { slug: a.slug, from: a.externalId } })),
   );
   return new Map(articles.map((a) => [a.externalId!, a.slug]));
 }

@@ -85,41 +85,63 @@ async function writeDocuments(tx: Tx, documents: ParsedDocument[]) {
   });
   const idByHash = new Map(articles.map((a) => [a.importHash!, a.id]));
   const withIds = rows.map((row) => ({ ...row, articleId: idByHash.get(row.document.hash)! }));
+  await writeArticleParts(
+    tx,
+    withIds.map(({ articleId, bylineIds, document, fields }) => ({ articleId, bylineIds, related: document.related, fields })),
+  );
+  await resolveRelatedLinks(tx, articles);
+  await recordImports(
+    tx,
+    "import",
+    articles.map((a) => ({ articleId: a.id, summary: { slug: a.slug, importHash: a.importHash } })),
+  );
+  return articles;
+}
+
+type NewArticleParts = { articleId: string; bylineIds: string[]; related: string[]; fields: Parameters<typeof snapshotOf>[0] };
+
+/**
+ * What every importer writes beside the articles it creates: bylines in order, related-story
+ * labels in order (resolved afterwards by the caller) and the first revision. Multi-row INSERTs:
+ * Prisma's createMany writes rows one by one on SQLite.
+ */
+export async function writeArticleParts(tx: Tx, rows: NewArticleParts[]): Promise<void> {
   await insertRows(
     tx,
     "Byline",
-    withIds.flatMap(({ articleId, bylineIds }) => bylineIds.map((authorId, position) => ({ articleId, authorId, position }))),
+    rows.flatMap(({ articleId, bylineIds }) => bylineIds.map((authorId, position) => ({ articleId, authorId, position }))),
     { id: false },
   );
   await insertRows(
     tx,
     "RelatedLink",
-    withIds.flatMap(({ articleId, document }) =>
-      document.related.map((label, position) => ({ articleId, label, labelKey: headlineKey(label), position })),
+    rows.flatMap(({ articleId, related }) =>
+      related.map((label, position) => ({ articleId, label, labelKey: headlineKey(label), position })),
     ),
     { timestamps: ["createdAt", "updatedAt"] },
   );
   await insertRows(
     tx,
     "Revision",
-    withIds.map(({ articleId, fields, bylineIds }) => ({ articleId, version: 1, snapshot: snapshotOf(fields, bylineIds) })),
+    rows.map(({ articleId, fields, bylineIds }) => ({ articleId, version: 1, snapshot: snapshotOf(fields, bylineIds) })),
     { timestamps: ["createdAt"] },
   );
-  await resolveRelatedLinks(tx, articles);
+}
+
+/** One audit row per imported article, under the importer's name. */
+export async function recordImports(tx: Tx, userLabel: string, imported: { articleId: string; summary: Record<string, unknown> }[]) {
   await insertRows(
     tx,
     "AuditEvent",
-    articles.map((a) => ({
-      userLabel: "import",
+    imported.map(({ articleId, summary }) => ({
+      userLabel,
       entityType: "article",
-      entityId: a.id,
+      entityId: articleId,
       action: "import",
-      summary: JSON.stringify(changes(null, { slug: a.slug, importHash: a.importHash })),
+      summary: JSON.stringify(changes(null, summary)),
     })),
-
     { timestamps: ["createdAt"] },
   );
-  return articles;
 }
 
 /** Author ids by slug for the named authors, creating the ones not yet known (with their bio, when given). */
