@@ -4,12 +4,12 @@
  * which pictures the media folder holds.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { squish } from "@/lib/text";
 import type { ArchiveImage, ArchiveStory, SkippedEntry } from "./archive";
 import { legacyPathOf } from "./legacy-path";
+import { exportedMediaFile } from "./media-file";
 import { htmlToMarkdown } from "./html-to-markdown";
 import { lexicalToHtml } from "./lexical";
 
@@ -83,21 +83,10 @@ const STATUSES: Record<string, ArchiveStory["status"]> = { published: "PUBLISHED
 
 /** Ghost's own address of a picture ("__GHOST_URL__/content/images/size/w600/2024/01/a.jpg") as a file in the media folder. */
 export function ghostMediaFile(src: string, mediaDir: string | null): string | null {
-  if (!mediaDir) return null;
-  const match = /\/content\/images\/(?:size\/w\d+(?:h\d+)?\/)?(?:format\/\w+\/)?(.+)$/.exec(src.split(/[?#]/)[0]);
-  if (!match) return null;
-  let relative: string;
-  try {
-    relative = decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-  if (relative.split("/").includes("..")) return null;
-  for (const base of [mediaDir, path.join(mediaDir, "content", "images"), path.join(mediaDir, "images")]) {
-    const file = path.join(base, relative);
-    if (existsSync(file)) return file;
-  }
-  return path.join(mediaDir, relative);
+  return exportedMediaFile(src, mediaDir, {
+    uploads: /\/content\/images\/(?:size\/w\d+(?:h\d+)?\/)?(?:format\/\w+\/)?(.+)$/,
+    layouts: [path.join("content", "images"), "images"],
+  });
 }
 
 /** The export's posts and pages as stories, in order, with a reason for each one left out. */

@@ -8,12 +8,13 @@
  * counts the stories, the second yields them.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { squish } from "@/lib/text";
 import type { ArchiveImage, ArchiveStory, SkippedEntry } from "./archive";
 import { legacyPathOf } from "./legacy-path";
+import { exportedMediaFile } from "./media-file";
 import { htmlToMarkdown } from "./html-to-markdown";
 
 const parser = new XMLParser({
@@ -139,21 +140,12 @@ async function survey(file: string): Promise<{ attachments: Map<string, Attachme
 
 /** An upload's address ("https://site/wp-content/uploads/2024/05/a-300x200.jpg") as a file in the media folder. */
 export function wordpressMediaFile(src: string, mediaDir: string | null): string | null {
-  if (!mediaDir) return null;
-  const match = /\/wp-content\/uploads\/(.+)$/.exec(src.split(/[?#]/)[0]);
-  if (!match) return null;
-  let relative: string;
-  try {
-    relative = decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-  if (relative.split("/").includes("..")) return null;
-  const original = relative.replace(/-\d+x\d+(\.\w+)$/, "$1");
-  for (const base of [mediaDir, path.join(mediaDir, "wp-content", "uploads")]) {
-    for (const candidate of [relative, original]) if (existsSync(path.join(base, candidate))) return path.join(base, candidate);
-  }
-  return path.join(mediaDir, relative);
+  return exportedMediaFile(src, mediaDir, {
+    uploads: /\/wp-content\/uploads\/(.+)$/,
+    layouts: [path.join("wp-content", "uploads")],
+    // A sized copy ("photo-300x200.jpg") finds its original when only originals were handed over.
+    variants: (relative) => [relative, relative.replace(/-\d+x\d+(\.\w+)$/, "$1")],
+  });
 }
 
 const STATUSES: Record<string, ArchiveStory["status"]> = { publish: "PUBLISHED", future: "SCHEDULED", draft: "DRAFT", pending: "DRAFT" };
