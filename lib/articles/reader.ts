@@ -119,7 +119,9 @@ async function newestFirst(where: Prisma.ArticleWhereInput, page: number): Promi
 
 /**
  * Where an address the story had on the site it was imported from leads: its slug here while readers
- * can see it, else null. Not cached: only old links ask, and every unknown address does too.
+ * can see it, else null. Not cached: it is one primary-key read, cheaper than rendering the 404
+ * that most unknown addresses get, and caching misses would let anyone fill the shared cache with
+ * made-up addresses.
  */
 export async function legacyRedirectTarget(path: string): Promise<string | null> {
   const legacy = await readerDb.legacyUrl.findUnique({
