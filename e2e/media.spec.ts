@@ -69,7 +69,8 @@ test("an editor uploads pictures, is told why a hostile one is refused, describe
   await expect(lead).toHaveAttribute("height", "540");
   await expect(page.locator("figure.lead-image figcaption")).toContainText("Photo: Jane Roe / Agency");
   await expect(page.locator("figure.lead-image source[type='image/avif']")).toHaveAttribute("srcset", /1600w$/);
-  expect(await lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // The rendition is made on its first request: the picture may still be arriving.
+  await expect.poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   const inText = page.locator("figure.body-image img");
   await expect(inText).toHaveAttribute("loading", "lazy");
   await expect(inText).toHaveAttribute("alt", "Fishing boats moored in a harbour at dawn");
