@@ -35,8 +35,21 @@ export type Db = ReturnType<typeof sqliteClient>;
 /** The client handed to an interactive transaction's callback. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+const engineOfClient = new WeakMap<Db, Engine>();
+
+/** The engine behind a client: one createDb made, or else the shared one's. */
+export function engineOfDb(client: Db): Engine {
+  return engineOfClient.get(client) ?? currentEngine();
+}
+
 /** Builds a client for a URL. The app uses the shared `db`; tests and scripts may open others. */
 export function createDb(url: string): Db {
+  const client = openDb(url);
+  engineOfClient.set(client, engineOf(url));
+  return client;
+}
+
+function openDb(url: string): Db {
   if (engineOf(url) === "sqlite") {
     const file = url.slice("file:".length);
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

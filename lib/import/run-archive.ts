@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { plannerStatisticsKeeper } from "@/lib/db-bulk";
 import { writeStories, type ArchiveStory, type SkippedEntry, type WriteOptions } from "./archive";
 import { progressReporter } from "./progress";
 
@@ -34,6 +35,7 @@ export async function runArchiveImport(
   const lines: string[] = [];
   const progress = progressReporter(options.label, options.total, { log });
   let done = 0;
+  const keepStatistics = plannerStatisticsKeeper(db);
   let batch: ArchiveStory[] = [];
   const flush = async () => {
     for (const outcome of await writeStories(db, batch, options)) {
@@ -61,6 +63,7 @@ export async function runArchiveImport(
     done += batch.length;
     batch = [];
     progress.tick(done);
+    if (!options.dryRun) await keepStatistics(done);
   };
   try {
     for await (const entry of entries) {

@@ -2,6 +2,7 @@ import "server-only";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db";
+import { plannerStatisticsKeeper } from "@/lib/db-bulk";
 import { importDocuments } from "./import";
 import { parseDocument, type ParsedDocument } from "./parse";
 
@@ -65,6 +66,8 @@ export async function importFiles(
     }
   };
 
+  const keepStatistics = plannerStatisticsKeeper(db);
+  let written = 0;
   let batch: { file: string; document: ParsedDocument }[] = [];
   for (const file of files) {
     const parsed = parseDocument(await readFile(file, "utf8"), file);
@@ -72,6 +75,7 @@ export async function importFiles(
     else batch.push({ file, document: parsed.document });
     if (batch.length === BATCH_SIZE) {
       await write(batch);
+      if (!dryRun) await keepStatistics((written += batch.length));
       batch = [];
     }
   }
