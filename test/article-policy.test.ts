@@ -85,3 +85,31 @@ test("what a save tells the editor follows where the article stood for readers b
   assert.equal(policy.saveOutcome(false, { status: "DRAFT", publishedAt: null }, now), "draft");
   assert.equal(policy.saveOutcome(true, { status: "ARCHIVED", publishedAt: past }, now), "archived");
 });
+
+test("a save re-renders only the reader pages that show what changed", () => {
+  const shown = {
+    slug: "story",
+    headline: "Headline",
+    standfirst: "Standfirst",
+    publishedAt: new Date(times.past!.getTime()),
+    leadImageId: null as string | null,
+    authorIds: ["a", "b"],
+  };
+  const change = (before: typeof shown | null, after: typeof shown | null) => policy.readerChangeOfSave({ before, after, id: "id-1" });
+  assert.equal(change(null, null), null, "a draft saved as a draft expires nothing readers see");
+  assert.deepEqual(change(shown, { ...shown, authorIds: ["a", "b"], publishedAt: new Date(shown.publishedAt.getTime()) }), {
+    paths: ["/articles/story"],
+  });
+  for (const edit of [
+    { headline: "New headline" },
+    { standfirst: "New standfirst" },
+    { slug: "moved" },
+    { leadImageId: "picture" },
+    { authorIds: ["b", "a"] },
+    { publishedAt: times.now },
+  ]) {
+    assert.deepEqual(change(shown, { ...shown, ...edit }), { articleIds: ["id-1"] }, `lists show ${Object.keys(edit)[0]}`);
+  }
+  assert.deepEqual(change(null, shown), { articleIds: ["id-1"] }, "published");
+  assert.deepEqual(change(shown, null), { articleIds: ["id-1"] }, "unpublished");
+});

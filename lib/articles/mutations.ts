@@ -6,12 +6,13 @@ import { authorSlug } from "@/lib/authors/schema";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { invalidateReaderPages } from "@/lib/cache";
+import type { ReaderChange } from "@/lib/reader-paths";
 import { authorized, type StaffUser } from "@/lib/auth/actor";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
 import { applyIntent, isConflict, type ArticleForm } from "./schema";
 import type { FieldErrors, Outcome } from "@/lib/actions/form-state";
-import { isVisibleToReaders, saveOutcome, type SaveOutcome } from "./policy";
+import { isVisibleToReaders, readerChangeOfSave, saveOutcome, type SaveOutcome } from "./policy";
 import { isSlugFree } from "./slug";
 import { editableColumns, snapshotOf, type ArticleSnapshot } from "./snapshot";
 import { displayName } from "@/lib/users/schema";
@@ -126,12 +127,12 @@ const editableSelect = {
   bylines: { orderBy: { position: "asc" as const }, select: { authorId: true } },
 };
 
-function editableFieldsOf({
+function editableFieldsOf<Row extends { id: string; version: number; bylines: { authorId: string }[] }>({
   id: _id,
   version: _version,
   bylines,
   ...fields
-}: { id: string; version: number; bylines: { authorId: string }[] } & Record<string, unknown>) {
+}: Row) {
   return { ...fields, authorIds: bylines.map((b) => b.authorId) };
 }
 
@@ -146,6 +147,7 @@ export const saveArticle = authorized("articles:edit", async (user, form: Articl
 async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: string, auditAction?: string): Promise<SaveResult> {
   const now = new Date();
   const { status, publishedAt } = applyIntent(form, now);
+  let readerChange: ReaderChange | null = null;
   try {
     const result = await db.$transaction(async (tx): Promise<SaveResult> => {
       const current = articleId ? await tx.article.findFirst({ where: { id: articleId, deletedAt: null }, select: editableSelect }) : null;
@@ -213,6 +215,11 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
       await tx.autosave.deleteMany({ where: { userId: user.id, draftKey: { in: current ? [id] : [id, "new"] } } });
       await resolveRelatedLinks(tx, [{ id, headlineKey: data.headlineKey }]);
       const before = current ? editableFieldsOf(current) : null;
+      readerChange = readerChangeOfSave({
+        before: wasPublic ? before : null,
+        after: isVisibleToReaders({ status, publishedAt, deletedAt: null }, now) ? { ...fields, authorIds } : null,
+        id,
+      });
       await recordAudit(tx, user, {
         entityType: "article",
         entityId: id,
@@ -222,7 +229,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
       });
       return { ok: true, id, version, slug, outcome: saveOutcome(Boolean(wasPublic), { status, publishedAt }, now) };
     });
-    if (result.ok) await invalidateReaderPages({ articleIds: [result.id] });
+    if (result.ok && readerChange) await invalidateReaderPages(readerChange);
     return result;
   } catch (error) {
     if (error instanceof Rollback) return error.result;

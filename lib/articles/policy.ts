@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/sqlite/client";
+import type { ReaderChange } from "@/lib/reader-paths";
 import type { ArticleStatus } from "./schema";
 
 /**
@@ -67,4 +68,36 @@ export function saveOutcome(wasVisible: boolean, after: { status: ArticleStatus;
 export function effectiveStatus(status: ArticleStatus, publishedAt: Date | null, now: Date): ArticleStatus {
   if (!(LIVE_STATUSES as readonly string[]).includes(status)) return status;
   return isVisibleToReaders({ deletedAt: null, status, publishedAt }, now) ? "PUBLISHED" : "SCHEDULED";
+}
+
+/** What lists show of an article: fronts, author pages and related-story blocks elsewhere. */
+const LISTED_FIELDS = ["slug", "headline", "standfirst", "publishedAt", "leadImageId", "authorIds"] as const;
+type ListedFields = { [K in (typeof LISTED_FIELDS)[number]]: unknown };
+
+/**
+ * The reader pages a save makes stale, given the article as readers could see it before and after
+ * (null where they could not): none for an article hidden both times (a draft save), only its own
+ * page when what lists show of it is unchanged, else every page showing it. Re-rendering fewer
+ * pages per save is what keeps readers fast while editors save every few seconds.
+ */
+export function readerChangeOfSave({
+  before,
+  after,
+  id,
+}: {
+  before: ListedFields | null;
+  after: ListedFields | null;
+  id: string;
+}): ReaderChange | null {
+  if (!before && !after) return null;
+  if (before && after && LISTED_FIELDS.every((field) => sameValue(before[field], after[field]))) {
+    return { paths: [`/articles/${after.slug as string}`] };
+  }
+  return { articleIds: [id] };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
 }
