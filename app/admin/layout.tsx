@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { roleMay, type Permission } from "@/lib/auth/policy";
 import { requireStaffPage } from "@/lib/auth/session";

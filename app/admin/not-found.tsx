@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 // A workspace address with nothing at it (an article since deleted, a mistyped link).
 export default function WorkspaceNotFound() {

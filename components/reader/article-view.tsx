@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReaderArticle } from "@/lib/articles/reader";
 import { Byline } from "./byline";
 import { DateTime } from "./dates";

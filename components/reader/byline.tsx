@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { BylineAuthor } from "@/lib/articles/reader";
 
 /** "By A, B and C", each name linking to the author's page. */

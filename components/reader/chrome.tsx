@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { siteName as environmentName } from "@/lib/site";
 
 const READER_LINKS = [

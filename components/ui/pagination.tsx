@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 /** Previous / next links around "Page n of m"; `hrefFor(n)` builds the URL of page n. */
 export function Pagination({

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge, StatusOptions } from "@/components/admin/status-badge";
 import { utc } from "@/lib/dates";

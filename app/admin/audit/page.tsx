@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Fragment } from "react";
 import { Pagination } from "@/components/ui/pagination";
 import { utc } from "@/lib/dates";

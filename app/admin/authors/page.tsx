@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AuthorForm } from "@/components/admin/author-form";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";

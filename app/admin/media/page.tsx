@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { MediaUpload } from "@/components/admin/media-upload";
 import { BulkCreditBox, BulkCreditForm } from "@/components/admin/bulk-credit";
 import { setCreditAction } from "./actions";

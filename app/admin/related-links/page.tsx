@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Pagination } from "@/components/ui/pagination";
 import { ActionButton } from "@/components/admin/action-button";
 import { buttonClass, inputClass } from "@/components/ui/field";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AcceptInvitationForm } from "@/components/admin/accept-invitation-form";
 import { utc } from "@/lib/dates";
 import { siteName } from "@/lib/site";
