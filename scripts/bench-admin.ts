@@ -9,6 +9,7 @@ import os from "node:os";
 import { parseDocument } from "@/lib/import/parse";
 import { importDocuments } from "@/lib/import/import";
 import { createDb, engineOf } from "@/lib/db";
+import { plannerStatisticsKeeper } from "@/lib/db-bulk";
 import { createScratchDb, type ScratchDb } from "@/test/support/scratch-db";
 import { syntheticDocuments } from "@/test/support/synthetic";
 
@@ -46,6 +47,8 @@ async function main() {
     process.env.DATABASE_URL = scratch.url;
     const started = performance.now();
     const BATCH = 500;
+    // As the bulk importers do: without it PostgreSQL planned every batch as if the tables were empty.
+    const keepStatistics = plannerStatisticsKeeper(scratch.db);
     const resumeAt =
       existing && process.argv.includes("--fill")
         ? Math.floor((await scratch.db.article.count()) / BATCH) * BATCH
@@ -61,7 +64,8 @@ async function main() {
         if (!parsed.ok) throw new Error(parsed.error);
         return parsed.document;
       });
-      for (let j = 0; j < docs.length; j += 100) await importDocuments(scratch.db, docs.slice(j, j + 100));
+      await importDocuments(scratch.db, docs);
+      await keepStatistics(i + docs.length - resumeAt);
     }
     // Statistics for the planner, as autovacuum gathers them on a live PostgreSQL server (SQLite's
     // are refreshed when lib/db.ts opens the database).
