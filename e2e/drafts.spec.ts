@@ -1,4 +1,4 @@
-import { expect, signIn, test, uniqueHeadline, type TestUser } from "./fixtures";
+import { createArticle, expect, signIn, test, uniqueHeadline, type TestUser } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Writing under deadline (issue 16): nothing typed is lost to a closed tab, a dropped connection or
@@ -138,4 +138,31 @@ test("the toolbar acts on the selection and the current line, and leaves the cur
   await toolbar.getByRole("button", { name: "Heading" }).click();
   await page.keyboard.type(" sharply");
   await expect(body).toHaveValue("Read [the report](https://example.org/report) today.\n## Markets fall sharply");
+});
+
+test("text typed before the editor has loaded its scripts is kept and saved", async ({ page, loginAs, db }) => {
+  const article = await createArticle({ headline: uniqueHeadline("Typed early"), body: "The saved text." });
+  await loginAs("EDITOR");
+  // A phone on a slow network: the page is readable and typeable long before its scripts run.
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  const isScript = (url: URL) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js");
+  await page.route(isScript, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(`/admin/articles/${article.id}`, { waitUntil: "commit" });
+  await page.getByLabel("Standfirst").fill("A standfirst typed early.");
+  await page.getByLabel("Body", { exact: true }).fill("Typed before the scripts arrived.");
+  releaseScripts();
+  // Hydrated: React has attached itself to the body field (and would have reset it by now).
+  await page.waitForFunction(() =>
+    Object.keys(document.querySelector("textarea[name=body]") ?? {}).some((key) => key.startsWith("__reactFiber")),
+  );
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Typed before the scripts arrived.");
+  await expect(page.getByLabel("Standfirst")).toHaveValue("A standfirst typed early.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toContainText("Version 2.");
+  const saved = await db.article.findUniqueOrThrow({ where: { id: article.id } });
+  expect([saved.body, saved.standfirst]).toEqual(["Typed before the scripts arrived.", "A standfirst typed early."]);
 });

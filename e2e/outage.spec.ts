@@ -30,9 +30,9 @@ test("with the database down, cached pages are served, a save keeps the text, an
   await reader.goto(`/articles/${article.slug}`);
   await expect(reader.getByText("Before the outage.")).toBeVisible();
   await page.goto(`/admin/articles/${article.id}`);
-  // Text typed before the form hydrates can be mixed with the form's own state on a loaded machine
-  // (seen in CI: "Written while…Before the outage."): issue 16's business. The editor here starts
-  // once the page is quiet, as test:load's editors do.
+  // Playwright's fill selects the old text, then inserts: when hydration lands between the two,
+  // the selection is lost and the new text lands before the old (seen in CI: "Written while…Before
+  // the outage."). Typing starts once the page is quiet, as test:load's editors do.
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Body", { exact: true }).fill("Written while the database was down.");
 

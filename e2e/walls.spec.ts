@@ -350,8 +350,9 @@ test("malformed percent-encoding is a 400 or 404 on every route, never a 500", a
 async function replaySave(page: Page, articleId: string) {
   return captureAction(page, `**/admin/articles/${articleId}`, async () => {
     await page.goto(`/admin/articles/${articleId}`);
-    // As in outage.spec.ts: text typed before the form hydrates can be mixed with the form's own
-    // state on a loaded machine (seen in CI: "Changed by a replay.Untouched."), issue 16's business.
+    // Playwright's fill selects the old text, then inserts: when hydration lands between the two,
+    // the selection is lost and the new text lands before the old (seen in CI: "Changed by a
+    // replay.Untouched."). Typing starts once the page is quiet.
     await page.waitForLoadState("networkidle");
     await page.getByLabel("Body", { exact: true }).fill("Changed by a replay.");
     await page.getByRole("button", { name: "Save", exact: true }).click();

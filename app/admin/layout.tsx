@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
+import { EarlyInputScript } from "@/components/admin/early-input-script";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { roleMay, type Permission } from "@/lib/auth/policy";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -27,6 +28,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const { user } = await requireStaffPage("/admin");
   return (
     <>
+      <EarlyInputScript />
       <header className="border-b border-rule bg-ink text-paper">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-2">
           <nav aria-label="Workspace">

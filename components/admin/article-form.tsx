@@ -18,6 +18,7 @@ import { RichBody } from "./rich-body";
 import { preferredBodyView, rememberBodyView, type BodyView } from "./body-view";
 import { roundTrips } from "@/lib/articles/rich-markdown";
 import { DraftStatusLine, useDraftKeeper } from "./draft-keeper";
+import { useEarlyInput } from "./early-input";
 import type { AutosaveState } from "@/lib/drafts/schema";
 
 export function ArticleForm({
@@ -63,6 +64,7 @@ export function ArticleForm({
     setDirty(true);
     keeper.changed();
   };
+  useEarlyInput(formRef);
 
   // Rich text or Markdown: the editor's choice, remembered in this browser.
   const [view, setView] = useState<BodyView>("markdown");
@@ -146,7 +148,15 @@ export function ArticleForm({
   }
 
   return (
-    <form ref={formRef} action={action} onSubmit={onSubmit} onInput={edited} noValidate className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+    <form
+      ref={formRef}
+      action={action}
+      onSubmit={onSubmit}
+      onInput={edited}
+      noValidate
+      data-keep-early-input
+      className="grid gap-6 lg:grid-cols-[1fr_20rem]"
+    >
       <input type="hidden" name="id" value={defaults.id ?? ""} />
       <input
         ref={versionRef}

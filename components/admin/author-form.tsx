@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { buttonClass, Field, inputClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/form-state";
+import { useEarlyInput } from "./early-input";
 
 export function AuthorForm({
   author,
@@ -14,8 +15,10 @@ export function AuthorForm({
   const [state, action, pending] = useActionState(save, {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
+  const form = useRef<HTMLFormElement>(null);
+  useEarlyInput(form);
   return (
-    <form action={action} noValidate className="max-w-xl">
+    <form ref={form} action={action} noValidate data-keep-early-input className="max-w-xl">
       <input type="hidden" name="id" value={author?.id ?? ""} />
       <Field label="Name" name="name" errors={e.name}>
         {(p) => <input {...p} name="name" defaultValue={v.name ?? author?.name} className={inputClass} />}

@@ -64,8 +64,9 @@ let killed = false;
 
 async function editorLoop(page: Page, articleId: string, until: number, acks: { version: number; body: string }[], saving = true) {
   await page.goto(`${base}/admin/articles/${articleId}`);
-  // Text typed before the form has hydrated is replaced by the form's own state (issue 16's
-  // business): a simulated editor starts typing once the page is quiet, as a person would.
+  // Playwright's fill selects the old text, then inserts: when hydration lands between the two,
+  // React rewrites the field, the selection is lost and the new text lands before the old. A
+  // simulated editor starts once the page is quiet (what a person types earlier is kept anyway).
   await page.waitForLoadState("networkidle");
   for (let n = 1; Date.now() < until && !killed; n++) {
     const body = `Load edit ${n} at ${Date.now()}.`;
