@@ -261,3 +261,31 @@ test("the byline picker finds any author on the server as the editor types; auth
   await expect(page.getByRole("link", { name: `Amal ${family} 54` })).toBeVisible();
   await expect(page.getByText("Page 2 of 2")).toBeVisible();
 });
+
+test("an edit to a live article's text reaches its page, its API entry and the sitemap's date at once", async ({
+  page,
+  loginAs,
+  request,
+}) => {
+  const article = await createArticle({ headline: uniqueHeadline("Text edit reaches readers"), body: "The first telling." });
+  const lastmodOf = async () => {
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    return sitemap.match(new RegExp(`/articles/${article.slug}</loc><lastmod>([^<]+)<`))?.[1];
+  };
+  // Every cache warm with the first version.
+  expect((await (await request.get(`/api/articles/${article.slug}`)).json()).bodyHtml).toContain("The first telling.");
+  const lastmodBefore = await lastmodOf();
+  expect(lastmodBefore).toBeTruthy();
+  await expect((await request.get(`/articles/${article.slug}`)).text()).resolves.toContain("The first telling.");
+
+  await loginAs("EDITOR");
+  await page.goto(`/admin/articles/${article.id}`);
+  await page.waitForLoadState("networkidle"); // fill's select-then-insert must not straddle hydration
+  await page.getByLabel("Body", { exact: true }).fill("The second telling, corrected.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toContainText("Updated — live now");
+
+  await expect((await request.get(`/articles/${article.slug}`)).text()).resolves.toContain("The second telling, corrected.");
+  expect((await (await request.get(`/api/articles/${article.slug}`)).json()).bodyHtml).toContain("The second telling, corrected.");
+  expect(new Date((await lastmodOf())!).getTime()).toBeGreaterThan(new Date(lastmodBefore!).getTime());
+});

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { waitForReplicas } from "@/lib/db";
-import { READER_TAG } from "@/lib/reader-data-cache";
+import { forgetReaderReadsInFlight, READER_TAG } from "@/lib/reader-data-cache";
 import { regenerateReaderPages } from "@/lib/pages-revalidation";
 import { readerPathsOf, type ReaderChange } from "@/lib/reader-paths";
 
@@ -25,8 +25,9 @@ export { READER_TAG };
  */
 
 /**
- * After a change readers could notice: the reader data cache expires (API, feeds, sitemaps), and
- * the reader pages showing what changed are re-rendered now, so the next reader gets them new.
+ * After a change readers could notice: the reader data cache expires (API, feeds, sitemaps: all of
+ * it, or the change's `dataTags`), and the reader pages showing what changed are re-rendered now,
+ * so the next reader gets them new.
  */
 export async function invalidateReaderPages(change: ReaderChange = {}): Promise<void> {
   // Scripts and tests run outside a Next server, where there is no cache to expire.
@@ -34,7 +35,8 @@ export async function invalidateReaderPages(change: ReaderChange = {}): Promise<
   // Reader pages read from replicas: expiring them before a replica has the change would
   // re-render (and cache) the old content.
   await waitForReplicas();
-  revalidateTag(READER_TAG, { expire: 0 });
+  forgetReaderReadsInFlight();
+  for (const tag of change.dataTags ?? [READER_TAG]) revalidateTag(tag, { expire: 0 });
   await regenerateReaderPages(await readerPathsOf(change));
 }
 

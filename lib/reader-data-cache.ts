@@ -2,9 +2,10 @@
 // module because the reader pages (pages/, Pages Router) load it, where Next refuses
 // `server-only`, revalidateTag and revalidatePath.
 import { unstable_cache } from "next/cache";
+import { READER_TAG } from "@/lib/reader-tags";
+import { singleFlight } from "@/lib/single-flight";
 
-/** The tag on everything readers see: an article's headline shows on the front page, in feeds, on author pages and in other articles' related stories. */
-export const READER_TAG = "reader";
+export { READER_TAG };
 
 /**
  * Longest reader data may lag a change no mutation announces: a document imported from the
@@ -12,15 +13,29 @@ export const READER_TAG = "reader";
  */
 export const READER_DATA_REVALIDATE_SECONDS = 60;
 
+const readsInFlight = singleFlight();
+
+/** After a change: reads already under way may return what was there before it, so none is joined. */
+export function forgetReaderReadsInFlight(): void {
+  readsInFlight.forget();
+}
+
 /**
- * `fn` cached under READER_TAG, keyed by `name`, its arguments and the current `generation` (for
- * reader data, the newest go-live time): when the generation changes, the cache misses.
+ * `fn` cached under READER_TAG (and the tags `tagsOf` gives for its arguments), keyed by `name`,
+ * its arguments and the current `generation` (for reader data, the newest go-live time): when the
+ * generation changes, the cache misses. Readers missing the same entry at once share one read.
  */
 export function cachedForReaders<Args extends unknown[], Result>(
   name: string,
   fn: (...args: Args) => Promise<Result>,
   generation: () => Promise<string>,
+  tagsOf: (...args: Args) => string[] = () => [],
 ): (...args: Args) => Promise<Result> {
-  return async (...args) =>
-    unstable_cache(fn, [name, await generation()], { tags: [READER_TAG], revalidate: READER_DATA_REVALIDATE_SECONDS })(...args);
+  return async (...args) => {
+    const keyParts = [name, await generation()];
+    const tags = [READER_TAG, ...tagsOf(...args)];
+    return readsInFlight.run(JSON.stringify([...keyParts, args]), () =>
+      unstable_cache(fn, keyParts, { tags, revalidate: READER_DATA_REVALIDATE_SECONDS })(...args),
+    );
+  };
 }

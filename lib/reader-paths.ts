@@ -1,8 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-/** What a change touched: the reader pages showing any of it are re-rendered at once. */
-export type ReaderChange = { articleIds?: string[]; authorIds?: string[]; paths?: string[] };
+/**
+ * What a change touched: the reader pages showing any of it are re-rendered at once. `dataTags`
+ * narrows what expires in the reader data cache (lib/reader-tags.ts); without it, all of it does.
+ */
+export type ReaderChange = { articleIds?: string[]; authorIds?: string[]; paths?: string[]; dataTags?: string[] };
 
 const MOST_LINKING = 100;
 const AUTHOR_ARTICLES = 20;

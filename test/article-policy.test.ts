@@ -99,6 +99,7 @@ test("a save re-renders only the reader pages that show what changed", () => {
   assert.equal(change(null, null), null, "a draft saved as a draft expires nothing readers see");
   assert.deepEqual(change(shown, { ...shown, authorIds: ["a", "b"], publishedAt: new Date(shown.publishedAt.getTime()) }), {
     paths: ["/articles/story"],
+    dataTags: ["reader:article:story", "reader:dates"],
   });
   for (const edit of [
     { headline: "New headline" },

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/sqlite/client";
 import type { ReaderChange } from "@/lib/reader-paths";
+import { articleDataTag, READER_DATES_TAG } from "@/lib/reader-tags";
 import type { ArticleStatus } from "./schema";
 
 /**
@@ -91,7 +92,9 @@ export function readerChangeOfSave({
 }): ReaderChange | null {
   if (!before && !after) return null;
   if (before && after && LISTED_FIELDS.every((field) => sameValue(before[field], after[field]))) {
-    return { paths: [`/articles/${after.slug as string}`] };
+    const slug = after.slug as string;
+    // Its page, its own data, and the modified dates feeds and sitemaps show.
+    return { paths: [`/articles/${slug}`], dataTags: [articleDataTag(slug), READER_DATES_TAG] };
   }
   return { articleIds: [id] };
 }

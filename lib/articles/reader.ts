@@ -3,6 +3,7 @@ import { MAX_RELATED, SUGGESTIONS_BELOW } from "@/lib/related-links/policy";
 import { readerDb, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
 import { cachedForReaders } from "@/lib/reader-data-cache";
+import { articleDataTag, READER_DATES_TAG } from "@/lib/reader-tags";
 import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
 import { COUNT_CAP, RANK_WINDOW, searchArticleIds, similarityQuery } from "@/lib/search";
 import { libraryHashesIn, markdownToPlainText, renderMarkdown, type LibraryImages } from "./markdown";
@@ -37,8 +38,12 @@ async function newestGoLive(): Promise<string> {
  * Router's reader routes (API, feeds, sitemaps); `.uncached` reads the database itself, for the
  * reader pages (pages/), whose cached HTML is their cache.
  */
-export function readerCached<Args extends unknown[], Result>(name: string, fn: (...args: Args) => Promise<Result>) {
-  return Object.assign(cachedForReaders(name, fn, newestGoLive), { uncached: fn });
+export function readerCached<Args extends unknown[], Result>(
+  name: string,
+  fn: (...args: Args) => Promise<Result>,
+  tagsOf?: (...args: Args) => string[],
+) {
+  return Object.assign(cachedForReaders(name, fn, newestGoLive, tagsOf), { uncached: fn });
 }
 
 export type BylineAuthor = { name: string; slug: string };
@@ -134,68 +139,72 @@ export async function legacyRedirectTarget(path: string): Promise<string | null>
 export type ArticleLookup = { article: ReaderArticle } | { redirectTo: string } | null;
 
 /** The article at a slug as readers see it, a redirect if the slug is an old one, or null. */
-export const getPublishedArticle = readerCached("published-article", async (slug: string): Promise<ArticleLookup> => {
-  const now = new Date();
-  const row = await readerDb.article.findFirst({
-    where: { slug, ...visibleToReaders(now) },
-    select: {
-      ...summarySelect,
-      id: true,
-      body: true,
-      caption: true,
-      dateline: true,
-      source: true,
-      modifiedAt: true,
-      relatedEnabled: true,
-      suggestionsEnabled: true,
-      tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true } } } },
-      relatedLinks: {
-        orderBy: { position: "asc" },
-        select: {
-          label: true,
-          url: true,
-          targetArticle: { select: { slug: true, headline: true, deletedAt: true, status: true, publishedAt: true } },
+export const getPublishedArticle = readerCached(
+  "published-article",
+  async (slug: string): Promise<ArticleLookup> => {
+    const now = new Date();
+    const row = await readerDb.article.findFirst({
+      where: { slug, ...visibleToReaders(now) },
+      select: {
+        ...summarySelect,
+        id: true,
+        body: true,
+        caption: true,
+        dateline: true,
+        source: true,
+        modifiedAt: true,
+        relatedEnabled: true,
+        suggestionsEnabled: true,
+        tags: { orderBy: { position: "asc" }, select: { tag: { select: { name: true } } } },
+        relatedLinks: {
+          orderBy: { position: "asc" },
+          select: {
+            label: true,
+            url: true,
+            targetArticle: { select: { slug: true, headline: true, deletedAt: true, status: true, publishedAt: true } },
+          },
         },
       },
-    },
-  });
-  if (!row) {
-    const redirect = await readerDb.slugRedirect.findUnique({
-      where: { slug },
-      select: { article: { select: { slug: true, deletedAt: true, status: true, publishedAt: true } } },
     });
-    const target = redirect?.article;
-    return target && isVisibleToReaders(target, now) ? { redirectTo: target.slug } : null;
-  }
-  const related: RelatedStory[] = [];
-  let suggestions: Suggestion[] = [];
-  if (row.relatedEnabled) {
-    for (const link of row.relatedLinks) {
-      if (link.url) related.push({ label: link.label, href: link.url, external: true });
-      else if (link.targetArticle && isVisibleToReaders(link.targetArticle, now))
-        related.push({ label: link.targetArticle.headline, href: `/articles/${link.targetArticle.slug}`, external: false });
+    if (!row) {
+      const redirect = await readerDb.slugRedirect.findUnique({
+        where: { slug },
+        select: { article: { select: { slug: true, deletedAt: true, status: true, publishedAt: true } } },
+      });
+      const target = redirect?.article;
+      return target && isVisibleToReaders(target, now) ? { redirectTo: target.slug } : null;
     }
-  }
-  if (row.suggestionsEnabled && related.length < SUGGESTIONS_BELOW) {
-    const curatedSlugs = new Set(related.map((r) => r.href));
-    suggestions = (await similarArticles(row.id, similarityQuery(`${row.headline} ${row.standfirst}`), MAX_RELATED))
-      .filter((s) => !curatedSlugs.has(s.href))
-      .slice(0, MAX_RELATED - related.length);
-  }
-  const images = await libraryImagesIn(row.body);
-  return {
-    article: readerArticleOf(
-      {
-        ...row,
-        publishedAt: toSummary(row).publishedAt,
-        modifiedAt: row.modifiedAt?.toISOString() ?? null,
-        authors: toSummary(row).authors,
-        image: row.leadImage,
-      },
-      { related, suggestions, images, tags: row.tags.map((t) => t.tag.name) },
-    ),
-  };
-});
+    const related: RelatedStory[] = [];
+    let suggestions: Suggestion[] = [];
+    if (row.relatedEnabled) {
+      for (const link of row.relatedLinks) {
+        if (link.url) related.push({ label: link.label, href: link.url, external: true });
+        else if (link.targetArticle && isVisibleToReaders(link.targetArticle, now))
+          related.push({ label: link.targetArticle.headline, href: `/articles/${link.targetArticle.slug}`, external: false });
+      }
+    }
+    if (row.suggestionsEnabled && related.length < SUGGESTIONS_BELOW) {
+      const curatedSlugs = new Set(related.map((r) => r.href));
+      suggestions = (await similarArticles(row.id, similarityQuery(`${row.headline} ${row.standfirst}`), MAX_RELATED))
+        .filter((s) => !curatedSlugs.has(s.href))
+        .slice(0, MAX_RELATED - related.length);
+    }
+    const images = await libraryImagesIn(row.body);
+    return {
+      article: readerArticleOf(
+        {
+          ...row,
+          publishedAt: toSummary(row).publishedAt,
+          modifiedAt: row.modifiedAt?.toISOString() ?? null,
+          authors: toSummary(row).authors,
+          image: row.leadImage,
+        },
+        { related, suggestions, images, tags: row.tags.map((t) => t.tag.name) },
+      ),
+    };
+  },
+  (slug) => [articleDataTag(slug)],
+);
 
 /** The library pictures a body shows, for renderMarkdown. */
 export async function libraryImagesIn(body: string): Promise<LibraryImages> {
@@ -305,15 +314,20 @@ export const latestForFeeds = readerCached(
     });
     return rows.map((r) => ({ ...toSummary(r), modifiedAt: r.modifiedAt?.toISOString() ?? null }));
   },
+  () => [READER_DATES_TAG],
 );
 
 /** Every published article's URL data, for the sitemap. */
-export const sitemapEntries = readerCached("sitemap-entries", async (): Promise<{ slug: string; lastModified: string }[]> => {
-  const rows = await readerDb.article.findMany({
-    where: visibleToReaders(new Date()),
-    orderBy: { publishedAt: "desc" },
-    take: 50_000,
-    select: { slug: true, publishedAt: true, modifiedAt: true },
-  });
-  return rows.map((r) => ({ slug: r.slug, lastModified: (r.modifiedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
-});
+export const sitemapEntries = readerCached(
+  "sitemap-entries",
+  async (): Promise<{ slug: string; lastModified: string }[]> => {
+    const rows = await readerDb.article.findMany({
+      where: visibleToReaders(new Date()),
+      orderBy: { publishedAt: "desc" },
+      take: 50_000,
+      select: { slug: true, publishedAt: true, modifiedAt: true },
+    });
+    return rows.map((r) => ({ slug: r.slug, lastModified: (r.modifiedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
+  },
+  () => [READER_DATES_TAG],
+);
