@@ -3,8 +3,9 @@
 // on localhost. Passes when no reader got a 5xx and every acknowledged save is in the revision
 // history, in order. Prints throughput and latency; asserts no timing.
 // With --control, an idle-editors run comes first, as the reference the saving run is compared with.
-// With --crash, the server is killed with SIGKILL halfway through, mid-save, and restarted: every
-// article must then be whole at one version and every acknowledged save still there.
+// With --crash, the server is killed with SIGKILL halfway through (once a save has been
+// acknowledged), while editors are saving, and restarted: every article must then be whole at one
+// version and every acknowledged save still there.
 // Needs a production build (`npm run build`) and a migrated database at DATABASE_URL.
 import { spawn } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
@@ -137,9 +138,9 @@ async function main() {
         return page;
       }),
     );
-    const summary = (stats: { latencies: number[]; statuses: Map<number, number> }) => {
+    const summary = (stats: { latencies: number[]; statuses: Map<number, number> }, elapsedSeconds = seconds) => {
       const sorted = [...stats.latencies].sort((a, b) => a - b);
-      return { rps: sorted.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: sorted.length };
+      return { rps: sorted.length / elapsedSeconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: sorted.length };
     };
     const line = (r: ReturnType<typeof summary>, statuses: Map<number, number>) =>
       `${r.requests} requests, ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`;
@@ -155,23 +156,30 @@ async function main() {
       idle = { result: summary(idleStats), statuses: idleStats.statuses };
       idleErrors = [...idleStats.statuses].filter(([status]) => status >= 500);
     }
-    const until = Date.now() + seconds * 1000;
+    const halfway = Date.now() + (seconds * 1000) / 2;
+    // A crash run goes on until the kill (or three times as long, and fails): the kill comes
+    // halfway, but not before a save has been acknowledged, or the run would check nothing.
+    const until = Date.now() + seconds * 1000 * (crash ? 3 : 1);
     const stats = { latencies: [] as number[], statuses: new Map<number, number>() };
     const acks = setups.map(() => [] as { version: number; body: string }[]);
     const killer = crash
-      ? setTimeout(
-          () => {
-            killed = true;
-            process.kill(-server.pid!, "SIGKILL");
-          },
-          (seconds * 1000) / 2,
-        )
+      ? setInterval(() => {
+          if (killed || Date.now() < halfway || !acks.some((a) => a.length > 0)) return;
+          killed = true;
+          process.kill(-server.pid!, "SIGKILL");
+        }, 50)
       : undefined;
+    const started = Date.now();
     await Promise.all([
       ...Array.from({ length: readers }, () => readerLoop(paths, until, stats)),
       ...pages.map((page, i) => editorLoop(page, setups[i].article.id, until, acks[i])),
     ]);
-    clearTimeout(killer);
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    clearInterval(killer);
+    if (crash && !killed) {
+      console.error(`FAIL no save was acknowledged in ${(seconds * 3).toFixed(0)} s: the server was never killed`);
+      process.exit(1);
+    }
     if (crash) {
       server = await startServer();
       console.log("crash: server killed with SIGKILL mid-save and restarted");
@@ -210,10 +218,12 @@ async function main() {
       }
     }
 
-    const saving = summary(stats);
+    const saving = summary(stats, elapsedSeconds);
     const saves = acks.reduce((n, a) => n + a.length, 0);
     if (crash && (await fetch(`${base}/articles/${seedSlug}`)).status !== 200) fail("the restarted server does not serve the article page");
-    console.log(`load: ${seconds}s, ${readers} readers, ${editors} editors in Chromium${crash ? ", server SIGKILLed halfway" : ""}`);
+    console.log(
+      `load: ${elapsedSeconds.toFixed(0)}s, ${readers} readers, ${editors} editors in Chromium${crash ? ", server SIGKILLed after an acknowledged save, past halfway" : ""}`,
+    );
     if (idle) console.log(`readers, editors idle:   ${line(idle.result, idle.statuses)}`);
     console.log(`readers${idle ? ", editors saving" : ""}: ${line(saving, stats.statuses)}`);
     if (idle)
