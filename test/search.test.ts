@@ -47,3 +47,24 @@ test("counts are exact below the cap, and nothing matches nothing", async () => 
   assert.deepEqual([result.total, result.more, result.pages], [3, false, 1]);
   assert.deepEqual(await found("glacier"), []);
 });
+
+test("a word in more stories than the ranking window: 1,000+ results, as many pages as the window holds, and a page past them is empty", async () => {
+  const [{ parseDocument }, { importDocuments }, { syntheticDocuments }, { RANK_WINDOW }] = await Promise.all([
+    import("@/lib/import/parse"),
+    import("@/lib/import/import"),
+    import("@/test/support/synthetic"),
+    import("@/lib/search"),
+  ]);
+  // Every synthetic headline gains the word, so all RANK_WINDOW + 5 stories match it.
+  const documents = syntheticDocuments(RANK_WINDOW + 5, 77).map((text) => {
+    const parsed = parseDocument(text.replace(/^(First Published: .*\n\n\n.*?)(\n)/, "$1 quokkas$2"), "window.txt");
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.document;
+  });
+  await importDocuments(t.db, documents);
+  const first = await reader.searchPublishedArticles("quokkas", 1);
+  const perPage = first.results.length;
+  assert.deepEqual([first.total, first.more, first.pages], [RANK_WINDOW, true, RANK_WINDOW / perPage]);
+  const past = await reader.searchPublishedArticles("quokkas", first.pages + 1);
+  assert.deepEqual([past.total, past.more, past.results.length], [RANK_WINDOW, true, 0]);
+});

@@ -5,7 +5,7 @@ import { pageCount, pageRows } from "@/lib/pagination";
 import { cachedForReaders } from "@/lib/reader-data-cache";
 import { articleDataTag, READER_DATES_TAG } from "@/lib/reader-tags";
 import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
-import { COUNT_CAP, RANK_WINDOW, searchArticleIds, similarityQuery } from "@/lib/search";
+import { RANK_WINDOW, searchArticleIds, similarityQuery } from "@/lib/search";
 import { libraryHashesIn, markdownToPlainText, renderMarkdown, type LibraryImages } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./policy";
 import { editableTextOf } from "./snapshot";
@@ -252,7 +252,7 @@ export function readerArticleOf(
 
 /** Published articles sharing the most (and rarest) words with the given text, never the article itself. */
 async function similarArticles(articleId: string, text: string, limit: number): Promise<Suggestion[]> {
-  const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId], withTotal: false });
+  const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId] });
   const rows = await readerDb.article.findMany({
     where: { id: { in: hits.map((h) => h.id) } },
     select: { id: true, slug: true, headline: true },
@@ -279,9 +279,9 @@ export async function searchPublishedArticles(
   page: number,
 ): Promise<{ results: ArticleSummary[]; total: number; more: boolean; pages: number }> {
   const { hits, total } = await searchArticleIds(query, { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
-  // Matches are ranked among the newest RANK_WINDOW and counted up to COUNT_CAP (lib/search).
+  // Matches are ranked and counted among the newest RANK_WINDOW (lib/search): "1,000+" beyond.
   const pages = Math.min(pageCount(total, SEARCH_PAGE_SIZE), RANK_WINDOW / SEARCH_PAGE_SIZE);
-  return { results: await summariesInOrder(hits.map((h) => h.id)), total: Math.min(total, COUNT_CAP), more: total > COUNT_CAP, pages };
+  return { results: await summariesInOrder(hits.map((h) => h.id)), total: Math.min(total, RANK_WINDOW), more: total > RANK_WINDOW, pages };
 }
 
 export type ReaderAuthor = { name: string; slug: string; bio: string; articles: ArticleSummary[]; page: number; pages: number };

@@ -21,7 +21,6 @@ export async function candidatesFor(label: string, excludeArticleId: string, lim
     limit: mode === "all" ? 100 : 30,
     excludeIds: [excludeArticleId],
     includeUnpublished: true,
-    withTotal: false,
     ranked: mode === "any",
   });
   const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, headline: true } });

@@ -71,7 +71,7 @@ async function suggestionsOf(articleId: string, limit = 8): Promise<Candidate[]>
   if (!article) return [];
   const linked = article.relatedLinks.map((l) => l.targetArticleId).filter((id): id is string => !!id);
   const text = similarityQuery(`${article.headline} ${article.standfirst} ${article.body.slice(0, 600)}`);
-  const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId, ...linked], withTotal: false });
+  const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId, ...linked] });
   const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, headline: true } });
   const byId = new Map(rows.map((r) => [r.id, r.headline]));
   return hits.flatMap((h) => (byId.has(h.id) ? [{ id: h.id, headline: byId.get(h.id)!, score: Math.round(h.rank * 100) / 100 }] : []));

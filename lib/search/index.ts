@@ -20,9 +20,6 @@ const MAX_TERMS = 24;
  */
 export const RANK_WINDOW = 1000;
 
-/** Matches are counted up to here; beyond, the search page says "10,000+". */
-export const COUNT_CAP = 10_000;
-
 /** The words of a query: letters and digits of any script, at most MAX_TERMS of them. */
 export function searchTerms(query: string): string[] {
   const words =
@@ -38,14 +35,16 @@ export type SearchHit = { id: string; rank: number };
 /**
  * Ids of matching articles visible to readers, best first among the newest RANK_WINDOW matches.
  * `mode: "all"` needs every word (the search page); `"any"` ranks by how many and how rare the
- * shared words are (similar articles). `total` counts up to COUNT_CAP + 1.
+ * shared words are (similar articles). `total` is exact up to RANK_WINDOW and RANK_WINDOW + 1
+ * beyond ("1,000+"): it is counted in the window the ranking reads anyway, since counting every
+ * match of a common word (10,000 of them, each stored vector read) cost more than the search.
  * `includeUnpublished` widens the set to every article not in the trash, for staff tools;
- * `withTotal: false` skips counting all matches when only the best few are wanted; `ranked: false`
- * skips ranking, for callers that only want some matches and order them their own way.
+ * `ranked: false` skips ranking (and the total), for callers that only want some matches and order
+ * them their own way.
  */
 export async function searchArticleIds(
   query: string,
-  { mode = "all", limit = 20, offset = 0, excludeIds = [] as string[], includeUnpublished = false, withTotal = true, ranked = true } = {},
+  { mode = "all", limit = 20, offset = 0, excludeIds = [] as string[], includeUnpublished = false, ranked = true } = {},
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const terms = searchTerms(query);
   if (terms.length === 0) return { hits: [], total: 0 };
@@ -57,44 +56,43 @@ export async function searchArticleIds(
   const visible = includeUnpublished
     ? Prisma.sql`a."deletedAt" IS NULL ${exclude}`
     : Prisma.sql`${visibleToReadersSql("a", now)} ${exclude}`;
+  const window = RANK_WINDOW + 1;
 
+  let from: Prisma.Sql;
+  let rankedWindow: Prisma.Sql;
   if (currentEngine() === "sqlite") {
     // Each term quoted: FTS5 operators (AND, NEAR, *, ^, column filters) lose their meaning.
     const match = terms.map((t) => `"${t}"`).join(mode === "all" ? " " : " OR ");
     // CROSS JOIN keeps SQLite driving from the full-text index: left to itself, the planner may
     // walk an Article index on publishedAt and probe the FTS table row by row (30× slower).
-    const from = Prisma.sql`FROM "ArticleFts" f CROSS JOIN "Article" a ON a.rowid = f.rowid WHERE "ArticleFts" MATCH ${match} AND ${visible}`;
-    const [rows, count] = await Promise.all([
-      !ranked
-        ? client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", 0 AS rank ${from} LIMIT ${limit} OFFSET ${offset}`
-        : // The full-text index yields matches newest-added first, so the window costs little.
-          client.$queryRaw<
-            { id: string; rank: number }[]
-          >`SELECT "id", rank FROM (SELECT a."id", a."publishedAt", bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY f.rowid DESC LIMIT ${RANK_WINDOW}) ORDER BY rank, "publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
-      withTotal
-        ? client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`
-        : Promise.resolve([]),
-    ]);
-    return { hits: rows.map((r) => ({ id: r.id, rank: -Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
+    from = Prisma.sql`FROM "ArticleFts" f CROSS JOIN "Article" a ON a.rowid = f.rowid WHERE "ArticleFts" MATCH ${match} AND ${visible}`;
+    // The full-text index yields matches newest-added first, so the window costs little. bm25 is
+    // lower for better matches: negated, higher is better, as on PostgreSQL.
+    rankedWindow = Prisma.sql`SELECT a."id", a."publishedAt", -bm25("ArticleFts", 10.0, 4.0, 1.0) AS rank ${from} ORDER BY f.rowid DESC LIMIT ${window}`;
+  } else {
+    // A stored, GIN-indexed column (see its migration): matching and ranking read it as it is.
+    const tsquery = Prisma.sql`to_tsquery('english', ${terms.join(mode === "all" ? " & " : " | ")})`;
+    from = Prisma.sql`FROM "Article" a WHERE a."searchVector" @@ ${tsquery} AND ${visible}`;
+    // deletedAt is NULL throughout, but ordering by it too matches the (deletedAt, publishedAt)
+    // index, which PostgreSQL then walks newest first when most articles match.
+    rankedWindow = Prisma.sql`SELECT w."id", w."publishedAt", ts_rank(w."searchVector", ${tsquery}) AS rank FROM (SELECT a."id", a."publishedAt", a."searchVector" ${from} ORDER BY a."deletedAt" DESC, a."publishedAt" DESC LIMIT ${window}) w`;
   }
-
-  // A stored, GIN-indexed column (see its migration): matching and ranking read it as it is.
-  const vector = Prisma.sql`a."searchVector"`;
-  const tsquery = Prisma.sql`to_tsquery('english', ${terms.join(mode === "all" ? " & " : " | ")})`;
-  const from = Prisma.sql`FROM "Article" a WHERE ${vector} @@ ${tsquery} AND ${visible}`;
-  const [rows, count] = await Promise.all([
-    !ranked
-      ? client.$queryRaw<{ id: string; rank: number }[]>`SELECT a."id", 0 AS rank ${from} LIMIT ${limit} OFFSET ${offset}`
-      : // deletedAt is NULL throughout, but ordering by it too matches the (deletedAt, publishedAt)
-        // index, which PostgreSQL then walks newest first when most articles match.
-        client.$queryRaw<
-          { id: string; rank: number }[]
-        >`SELECT w."id", ts_rank(w."searchVector", ${tsquery}) AS rank FROM (SELECT a."id", a."publishedAt", a."searchVector" ${from} ORDER BY a."deletedAt" DESC, a."publishedAt" DESC LIMIT ${RANK_WINDOW}) w ORDER BY rank DESC, w."publishedAt" DESC LIMIT ${limit} OFFSET ${offset}`,
-    withTotal
-      ? client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) capped`
-      : Promise.resolve([]),
-  ]);
-  return { hits: rows.map((r) => ({ id: r.id, rank: Number(r.rank) })), total: Number(count[0]?.n ?? rows.length) };
+  if (!ranked) {
+    const rows = await client.$queryRaw<{ id: string }[]>`SELECT a."id" ${from} LIMIT ${limit} OFFSET ${offset}`;
+    return { hits: rows.map((r) => ({ id: r.id, rank: 0 })), total: rows.length };
+  }
+  // Results come from the first RANK_WINDOW of the ranking; the extra row only tells "more".
+  const shown = Math.min(limit, RANK_WINDOW - offset);
+  if (shown > 0) {
+    const rows = await client.$queryRaw<
+      { id: string; rank: number; total: bigint | number }[]
+    >`SELECT "id", rank, count(*) OVER () AS total FROM (${rankedWindow}) ranked ORDER BY rank DESC, "publishedAt" DESC LIMIT ${shown} OFFSET ${offset}`;
+    if (rows.length > 0 || offset === 0)
+      return { hits: rows.map((r) => ({ id: r.id, rank: Number(r.rank) })), total: Number(rows[0]?.total ?? 0) };
+  }
+  // A page past the last one: the window's size, counted on its own.
+  const counted = await client.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${window}) capped`;
+  return { hits: [], total: Number(counted[0]?.n ?? 0) };
 }
 
 /**
