@@ -63,6 +63,9 @@ async function readerLoop(paths: string[], until: number, stats: { latencies: nu
 }
 
 let killed = false;
+let announceKill = () => {};
+/** Settles when the crash run kills the server: a save in flight then can never be acknowledged. */
+const killedNow = new Promise<void>((resolve) => (announceKill = resolve));
 
 async function editorLoop(page: Page, articleId: string, until: number, acks: { version: number; body: string }[], saving = true) {
   await page.goto(`${base}/admin/articles/${articleId}`);
@@ -82,7 +85,7 @@ async function editorLoop(page: Page, articleId: string, until: number, acks: { 
     // The save is acknowledged when the page reports a version newer than the last one.
     const previous = acks.at(-1)?.version ?? 0;
     try {
-      const handle = await page.waitForFunction(
+      const acknowledged = page.waitForFunction(
         (after) => {
           const match = document.querySelector('[data-testid="notice"]')?.textContent?.match(/Version (\d+)\./);
           return match && Number(match[1]) > after ? Number(match[1]) : null;
@@ -90,6 +93,11 @@ async function editorLoop(page: Page, articleId: string, until: number, acks: { 
         previous,
         { timeout: 15_000 },
       );
+      const handle = await Promise.race([acknowledged, killedNow.then(() => null)]);
+      if (!handle) {
+        acknowledged.catch(() => {}); // abandoned: it fails when the browser closes
+        return;
+      }
       acks.push({ version: (await handle.jsonValue()) as number, body });
     } catch (error) {
       if (killed) return; // the save in flight when the server died was never acknowledged
@@ -175,6 +183,7 @@ async function main() {
           if (killed || Date.now() < halfway || !acks.some((a) => a.length > 0)) return;
           killed = true;
           process.kill(-server.pid!, "SIGKILL");
+          announceKill();
         }, 50)
       : undefined;
     const started = Date.now();
