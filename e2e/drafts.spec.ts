@@ -142,7 +142,7 @@ test("the toolbar acts on the selection and the current line, and leaves the cur
 
 test("text typed before the editor has loaded its scripts is kept and saved", async ({ page, loginAs, db }) => {
   const article = await createArticle({ headline: uniqueHeadline("Typed early"), body: "The saved text." });
-  await loginAs("EDITOR");
+  const editor = await loginAs("EDITOR");
   // A phone on a slow network: the page is readable and typeable long before its scripts run.
   let releaseScripts = () => {};
   const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
@@ -161,6 +161,19 @@ test("text typed before the editor has loaded its scripts is kept and saved", as
   );
   await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Typed before the scripts arrived.");
   await expect(page.getByLabel("Standfirst")).toHaveValue("A standfirst typed early.");
+  // The draft keeper and the unsaved-changes warning see it as typed: it goes to the server, and
+  // following a link asks first.
+  await expect(status(page)).toHaveText(/^Draft saved/);
+  const kept = await db.autosave.findUniqueOrThrow({ where: { userId_draftKey: { userId: editor.id, draftKey: article.id } } });
+  expect(JSON.parse(kept.fields).body).toBe("Typed before the scripts arrived.");
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Byline" }).click();
+  expect(asked).toContain("unsaved changes");
+  await expect(page).toHaveURL(new RegExp(`/admin/articles/${article.id}$`));
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("notice")).toContainText("Version 2.");
   const saved = await db.article.findUniqueOrThrow({ where: { id: article.id } });

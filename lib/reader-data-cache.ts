@@ -34,8 +34,8 @@ export function cachedForReaders<Args extends unknown[], Result>(
   return async (...args) => {
     const keyParts = [name, await generation()];
     const tags = [READER_TAG, ...tagsOf(...args)];
-    return readsInFlight.run(JSON.stringify([...keyParts, args]), () =>
-      unstable_cache(fn, keyParts, { tags, revalidate: READER_DATA_REVALIDATE_SECONDS })(...args),
-    );
+    // Called on a miss only (a hit costs no key): readers missing the same entry share its read.
+    const read = (...readArgs: Args) => readsInFlight.run(JSON.stringify([...keyParts, readArgs]), () => fn(...readArgs));
+    return unstable_cache(read, keyParts, { tags, revalidate: READER_DATA_REVALIDATE_SECONDS })(...args);
   };
 }

@@ -39,8 +39,8 @@ export type SearchHit = { id: string; rank: number };
  * beyond ("1,000+"): it is counted in the window the ranking reads anyway, since counting every
  * match of a common word (10,000 of them, each stored vector read) cost more than the search.
  * `includeUnpublished` widens the set to every article not in the trash, for staff tools;
- * `ranked: false` skips ranking (and the total), for callers that only want some matches and order
- * them their own way.
+ * `ranked: false` skips ranking and counting (its `total` is only the number of hits returned), for
+ * callers that only want some matches and order them their own way.
  */
 export async function searchArticleIds(
   query: string,
