@@ -113,6 +113,8 @@ test("two editors save the same article: the second sees a conflict and loses no
 
   await page.goto(`/admin/articles/${article.id}`);
   await other.goto(`/admin/articles/${article.id}`);
+  // fill's select-then-insert must not straddle hydration (see e2e/outage.spec.ts).
+  await Promise.all([page.waitForLoadState("networkidle"), other.waitForLoadState("networkidle")]);
   await other.getByLabel("Body", { exact: true }).fill("Bob's version of the story.");
   await other.getByRole("button", { name: "Save", exact: true }).click();
   await expect(other.getByTestId("notice")).toHaveText(/Version \d+\.$/);
