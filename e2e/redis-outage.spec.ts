@@ -90,6 +90,8 @@ test("Redis down at start or later: the instance serves readers and editors, and
   // …and an editor's change on this instance still reaches its readers.
   await signIn(page, await createUser("EDITOR"));
   await page.goto(`${base}/admin/articles/${article.id}`);
+  // Typing starts once the page is quiet (see e2e/outage.spec.ts).
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Body", { exact: true }).fill("Corrected while Redis was down.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("notice")).toHaveText("Updated — live now: view live. Version 2.");
