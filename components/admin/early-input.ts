@@ -23,15 +23,20 @@ function restoreEarlyInput(element: KeepingForm) {
   delete element.__earlyInput;
   for (const [name, typed] of Object.entries(early)) {
     const field = element.elements.namedItem(name);
-    if (!isTextField(field) || field.value === typed.value) continue;
-    // The prototype's setter, not `field.value =`: React tracks assignments to the element and
-    // would take the value for its own, so the input event below would change nothing.
-    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value")?.set;
-    setter?.call(field, typed.value);
-    field.dispatchEvent(new Event("input", { bubbles: true }));
-    if (document.activeElement === field && !(field instanceof HTMLSelectElement) && typed.start !== null) {
-      field.setSelectionRange(typed.start, typed.end ?? typed.start);
+    if (!isTextField(field)) continue;
+    if (field.value !== typed.value) {
+      // The prototype's setter, not `field.value =`: React tracks assignments to the element and
+      // would take the value for its own, so the input event below would change nothing.
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value")?.set;
+      setter?.call(field, typed.value);
+      if (document.activeElement === field && !(field instanceof HTMLSelectElement) && typed.start !== null) {
+        field.setSelectionRange(typed.start, typed.end ?? typed.start);
+      }
     }
+    // Even when the field shows the text already: typed after hydration reset the field but before
+    // React took events for it, the text reached the field and not React, which would put its own
+    // value back on its next render. The event tells React (and it ignores one it has seen).
+    field.dispatchEvent(new Event("input", { bubbles: true }));
   }
 }
 
