@@ -44,8 +44,8 @@ async function freshE2eDatabase() {
 console.log(`Byline test suite on ${engine}`);
 // CI runs the suite once per engine. SECOND_ENGINE_RUN=1 marks the second run, which skips what
 // does not depend on the engine and the first run already did: lint and format, the build (no
-// database at build time; the cache handler is chosen when the server starts), and the reader pages
-// with JavaScript off (their HTML is the same on both engines).
+// database at build time; the cache handler is chosen when the server starts), the reader pages
+// with JavaScript off and the workspace's axe scans (their HTML is the same on both engines).
 const secondEngineRun = Boolean(process.env.SECOND_ENGINE_RUN);
 if (only === null && !secondEngineRun) {
   // Static checks first: they take seconds and name the line.
