@@ -42,6 +42,29 @@ test("each save bumps the version and records a full revision", async () => {
   assert.equal(JSON.parse(revisions[0].snapshot).authorIds.length, 1, "the first revision has the new author");
 });
 
+test("the byline keeps its order through saves: unchanged, reordered, one author removed", async () => {
+  const created = await mutations.saveArticle(actor, form({ headline: "Byline story", authors: "new:Ann Able\nnew:Ben Baker" }));
+  assert.ok(created.ok);
+  const byline = async () =>
+    (await t.db.byline.findMany({ where: { articleId: created.id }, orderBy: { position: "asc" }, include: { author: true } })).map(
+      (b) => b.author.name,
+    );
+  assert.deepEqual(await byline(), ["Ann Able", "Ben Baker"]);
+  const [ann, ben] = (await t.db.byline.findMany({ where: { articleId: created.id }, orderBy: { position: "asc" } })).map(
+    (b) => b.authorId,
+  );
+  const saves: [string, string[]][] = [
+    [`${ann}\n${ben}`, ["Ann Able", "Ben Baker"]],
+    [`${ben}\n${ann}`, ["Ben Baker", "Ann Able"]],
+    [ann, ["Ann Able"]],
+  ];
+  for (const [index, [authors, expected]] of saves.entries()) {
+    const saved = await mutations.saveArticle(actor, form({ headline: "Byline story", authors, version: String(index + 1) }), created.id);
+    assert.ok(saved.ok);
+    assert.deepEqual(await byline(), expected);
+  }
+});
+
 test("a save based on an old version is refused with the other version, and changes nothing", async () => {
   const created = await mutations.saveArticle(actor, form({ headline: "Conflict story" }));
   assert.ok(created.ok);

@@ -155,13 +155,16 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
       if (current && isConflict(form.version, current.version)) return conflicting(await conflictWith(tx, current.id));
 
       const slug = form.slug || current?.slug || slugify(form.headline) || "article";
-      if (!(await isSlugFree(tx, slug, current?.id))) {
+      // An article keeps its own slug: only a new one needs looking up.
+      if (slug !== current?.slug && !(await isSlugFree(tx, slug, current?.id))) {
         return fieldProblems(SLUG_TAKEN);
       }
       const imageProblem = await pictureProblems(tx, form.leadImageId, form.body, status);
       if (imageProblem) return fieldProblems(imageProblem);
       const authorIds = await authorIdsOf(tx, form.authors);
       const wasPublic = current && isVisibleToReaders({ ...current, deletedAt: null }, now);
+      // Most saves keep the byline: it is rewritten only when it changed.
+      const sameAuthors = current !== null && authorIds.join("\n") === current.bylines.map((b) => b.authorId).join("\n");
       const fields = {
         slug,
         headline: form.headline,
@@ -195,7 +198,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
         if (updated.count === 0) return conflicting(await conflictWith(tx, current.id));
         id = current.id;
         version = current.version + 1;
-        await tx.byline.deleteMany({ where: { articleId: id } });
+        if (!sameAuthors) await tx.byline.deleteMany({ where: { articleId: id } });
         if (current.slug !== slug) {
           await tx.slugRedirect.deleteMany({ where: { slug } });
           await tx.slugRedirect.upsert({
@@ -209,7 +212,8 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
         id = created.id;
         version = 1;
       }
-      await tx.byline.createMany({ data: authorIds.map((authorId, position) => ({ articleId: id, authorId, position })) });
+      if (!sameAuthors)
+        await tx.byline.createMany({ data: authorIds.map((authorId, position) => ({ articleId: id, authorId, position })) });
       await tx.revision.create({ data: { articleId: id, version, snapshot: snapshotOf(fields, authorIds), userId: user.id } });
       // The save is the revision: the editor's autosaved text for it (or for a new article) has served.
       await tx.autosave.deleteMany({ where: { userId: user.id, draftKey: { in: current ? [id] : [id, "new"] } } });
