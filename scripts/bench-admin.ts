@@ -116,8 +116,9 @@ async function main() {
     }
     if (process.argv.includes("--keep")) console.log(`kept: BENCH_DB_URL=${scratch.url}`);
     else await scratch.drop();
-    // The next engine gets its own app client (lib/db.ts builds it on first use).
-    (globalThis as { bylineDb?: unknown }).bylineDb = undefined;
+    // The next engine gets its own app clients, the readers' included (lib/db.ts builds them on
+    // first use); keeping the readers' one ran the second engine's reader search on the first's.
+    Object.assign(globalThis, { bylineDb: undefined, bylineReplicas: undefined, bylineReaderDb: undefined });
   }
 }
 

@@ -62,6 +62,30 @@ test("candidates for a label are ranked by headline similarity, unpublished incl
   assert.equal(candidates[0].score, 0.8);
 });
 
+test("each unresolved label, in the report and on its article, is shown its own best match", async () => {
+  const owner = await publish("Owner of waiting labels");
+  const glacier = await publish("Zorblat glacier melt accelerates in the Andes");
+  const harbour = await publish("Zorblat harbour strike enters its third week");
+  const labels = ["Zorblat harbour strike enters third week", "Zorblat nothing qqxv", "Zorblat glacier melt accelerates"];
+  for (const [position, label] of labels.entries()) {
+    await t.db.relatedLink.create({ data: { articleId: owner, position, label, labelKey: label.toLowerCase() } });
+  }
+  const report = await queries.listLinkProblems(admin, "unresolved", 1, "zorblat");
+  assert.deepEqual(
+    report.items.map((item) => [item.label, item.best?.id ?? null]),
+    [
+      [labels[0], harbour],
+      [labels[1], null],
+      [labels[2], glacier],
+    ],
+  );
+  const matches = await queries.unresolvedMatches(admin, owner);
+  assert.deepEqual(
+    matches.map((m) => m.candidates.map((c) => c.id)),
+    [[harbour], [], [glacier]],
+  );
+});
+
 test("add, label, attach, reorder and remove links, each audited and in order", async () => {
   const owner = await publish("Curated article");
   const target = await publish("Target article");

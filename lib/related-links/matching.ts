@@ -15,20 +15,46 @@ export type Candidate = { id: string; headline: string; score: number };
  * to find near-exact matches (the report).
  */
 export async function candidatesFor(label: string, excludeArticleId: string, limit = 5, mode: "any" | "all" = "any"): Promise<Candidate[]> {
+  return (await candidatesForEach([{ label, excludeArticleId }], limit, mode))[0];
+}
+
+/**
+ * candidatesFor for many labels at once (a report page, an article's labels): one search per
+ * label, then every found headline in a single read instead of one read per label.
+ */
+export async function candidatesForEach(
+  labels: { label: string; excludeArticleId: string }[],
+  limit: number,
+  mode: "any" | "all",
+): Promise<Candidate[][]> {
   // Every word required matches few articles, all of which can be compared: no text ranking needed.
-  const { hits } = await searchArticleIds(label, {
-    mode,
-    limit: mode === "all" ? 100 : 30,
-    excludeIds: [excludeArticleId],
-    includeUnpublished: true,
-    ranked: mode === "any",
-  });
-  const rows = await db.article.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { id: true, headline: true } });
-  return rows
-    .map((r) => ({ id: r.id, headline: r.headline, score: headlineSimilarity(label, r.headline) }))
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score || a.headline.localeCompare(b.headline))
-    .slice(0, limit);
+  const found = await Promise.all(
+    labels.map(({ label, excludeArticleId }) =>
+      searchArticleIds(label, {
+        mode,
+        limit: mode === "all" ? 100 : 30,
+        excludeIds: [excludeArticleId],
+        includeUnpublished: true,
+        ranked: mode === "any",
+      }),
+    ),
+  );
+  const ids = [...new Set(found.flatMap(({ hits }) => hits.map((h) => h.id)))];
+  const headlines = new Map(
+    ids.length
+      ? (await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, headline: true } })).map((r) => [r.id, r.headline])
+      : [],
+  );
+  return labels.map(({ label }, i) =>
+    found[i].hits
+      .flatMap(({ id }) => {
+        const headline = headlines.get(id);
+        return headline === undefined ? [] : [{ id, headline, score: headlineSimilarity(label, headline) }];
+      })
+      .filter((c) => c.score > 0)
+      .sort((a, b) => b.score - a.score || a.headline.localeCompare(b.headline))
+      .slice(0, limit),
+  );
 }
 
 /** For each unresolved label of the article, its best match when that is at least CONFIDENT_MATCH alike. */
@@ -38,8 +64,13 @@ export async function confidentMatches(articleId: string): Promise<{ linkId: str
     orderBy: { position: "asc" },
     select: { id: true, label: true },
   });
-  const found = await Promise.all(unresolved.map(async (l) => ({ link: l, best: (await candidatesFor(l.label, articleId, 1, "all"))[0] })));
-  return found.flatMap(({ link, best }) =>
-    best && best.score >= CONFIDENT_MATCH ? [{ linkId: link.id, label: link.label, target: best }] : [],
+  const found = await candidatesForEach(
+    unresolved.map((l) => ({ label: l.label, excludeArticleId: articleId })),
+    1,
+    "all",
   );
+  return unresolved.flatMap((link, i) => {
+    const best = found[i][0];
+    return best && best.score >= CONFIDENT_MATCH ? [{ linkId: link.id, label: link.label, target: best }] : [];
+  });
 }

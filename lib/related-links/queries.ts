@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { hiddenFromReaders, isVisibleToReaders } from "@/lib/articles/policy";
 import { searchArticleIds, similarityQuery } from "@/lib/search";
 import { headlineKey } from "@/lib/text";
-import { candidatesFor, type Candidate } from "./matching";
+import { candidatesFor, candidatesForEach, type Candidate } from "./matching";
 
 export type { Candidate };
 
@@ -141,19 +141,22 @@ export const listLinkProblems = authorized("related-links:read", async (_user, k
     }),
     kind === "unpublished" ? db.relatedLink.count({ where }).then((total) => ({ total, more: false })) : countTargetlessLinks(kind, folded),
   ]);
-  const items = await Promise.all(
-    rows.map(async (r) => {
-      const best = kind === "unresolved" ? ((await candidatesFor(r.label, r.article.id, 1, "all"))[0] ?? null) : null;
-      return {
-        id: r.id,
-        label: r.label,
-        url: r.url,
-        article: r.article,
-        target: r.targetArticle ? { headline: r.targetArticle.headline, id: r.targetArticle.id } : null,
-        best,
-      };
-    }),
-  );
+  const bestMatches =
+    kind === "unresolved"
+      ? await candidatesForEach(
+          rows.map((r) => ({ label: r.label, excludeArticleId: r.article.id })),
+          1,
+          "all",
+        )
+      : [];
+  const items = rows.map((r, i) => ({
+    id: r.id,
+    label: r.label,
+    url: r.url,
+    article: r.article,
+    target: r.targetArticle ? { headline: r.targetArticle.headline, id: r.targetArticle.id } : null,
+    best: bestMatches[i]?.[0] ?? null,
+  }));
   const pages = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE), more && rows.length === REPORT_PAGE_SIZE ? page + 1 : 0);
   return { items, total, more, page, pages };
 });
@@ -181,12 +184,12 @@ export const unresolvedMatches = authorized("related-links:read", async (_user, 
     orderBy: { position: "asc" },
     select: { id: true, label: true },
   });
-  return Promise.all(
-    links.map(async (l) => ({
-      linkId: l.id,
-      candidates: linkId ? await candidatesFor(l.label, articleId, 3) : (await candidatesFor(l.label, articleId, 1, "all")).slice(0, 1),
-    })),
+  const candidates = await candidatesForEach(
+    links.map((l) => ({ label: l.label, excludeArticleId: articleId })),
+    linkId ? 3 : 1,
+    linkId ? "any" : "all",
   );
+  return links.map((l, i) => ({ linkId: l.id, candidates: candidates[i] }));
 });
 
 /** Everything the related-stories panel shows for one article; matches for its unresolved labels come on request. */
