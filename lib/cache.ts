@@ -35,8 +35,9 @@ export async function invalidateReaderPages(change: ReaderChange = {}): Promise<
   // Reader pages read from replicas: expiring them before a replica has the change would
   // re-render (and cache) the old content.
   await waitForReplicas();
-  forgetReaderReadsInFlight();
-  for (const tag of change.dataTags ?? [READER_TAG]) revalidateTag(tag, { expire: 0 });
+  const dataTags = change.dataTags ?? [READER_TAG];
+  forgetReaderReadsInFlight(dataTags);
+  for (const tag of dataTags) revalidateTag(tag, { expire: 0 });
   await regenerateReaderPages(await readerPathsOf(change));
 }
 

@@ -15,9 +15,12 @@ export const READER_DATA_REVALIDATE_SECONDS = 60;
 
 const readsInFlight = singleFlight();
 
-/** After a change: reads already under way may return what was there before it, so none is joined. */
-export function forgetReaderReadsInFlight(): void {
-  readsInFlight.forget();
+/**
+ * After a change to what the data `tags` cover (all reader data when omitted): reads of it already
+ * under way may return what was there before, so none is joined. Reads of anything else still are.
+ */
+export function forgetReaderReadsInFlight(tags?: readonly string[]): void {
+  readsInFlight.forget(tags);
 }
 
 /**
@@ -35,7 +38,7 @@ export function cachedForReaders<Args extends unknown[], Result>(
     const keyParts = [name, await generation()];
     const tags = [READER_TAG, ...tagsOf(...args)];
     // Called on a miss only (a hit costs no key): readers missing the same entry share its read.
-    const read = (...readArgs: Args) => readsInFlight.run(JSON.stringify([...keyParts, readArgs]), () => fn(...readArgs));
+    const read = (...readArgs: Args) => readsInFlight.run(JSON.stringify([...keyParts, readArgs]), () => fn(...readArgs), tags);
     return unstable_cache(read, keyParts, { tags, revalidate: READER_DATA_REVALIDATE_SECONDS })(...args);
   };
 }
