@@ -13,7 +13,10 @@ export { READER_TAG };
  */
 export const READER_DATA_REVALIDATE_SECONDS = 60;
 
-const readsInFlight = singleFlight();
+// One for the whole process, on globalThis: the App Router, where changes forget reads, and the
+// Pages Router, where readers read, load this module separately.
+const readsInFlight = ((globalThis as { bylineReaderReadsInFlight?: ReturnType<typeof singleFlight> }).bylineReaderReadsInFlight ??=
+  singleFlight());
 
 /**
  * After a change to what the data `tags` cover (all reader data when omitted): reads of it already

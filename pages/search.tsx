@@ -2,7 +2,7 @@ import type { GetServerSideProps } from "next";
 import { ArticleList } from "@/components/reader/article-list";
 import { ReaderPage } from "@/components/reader/reader-page";
 import { Pagination } from "@/components/ui/pagination";
-import { searchPublishedArticles, type ArticleSummary } from "@/lib/articles/reader";
+import { searchForReaders, type ArticleSummary } from "@/lib/articles/reader";
 import { parsePageNumber } from "@/lib/pagination";
 import type { Site } from "@/lib/site";
 import { siteForReaders } from "@/lib/site-settings/reader";
@@ -18,12 +18,12 @@ type Props = {
   found: { results: ArticleSummary[]; total: number; more: boolean; pages: number } | null;
 };
 
-/** Search is per request (a query is rarely asked twice): a plain GET form, results below it. */
+/** Search is per request (lib/articles/reader.ts keeps a query's results for a second): a plain GET form, results below it. */
 export const getServerSideProps: GetServerSideProps<Props> = async ({ query }) => {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const q = (first(query.q) ?? "").slice(0, MAX_QUERY).trim();
   const page = parsePageNumber(first(query.page)) ?? 1;
-  const [found, site] = await Promise.all([q ? searchPublishedArticles(q, page) : null, siteForReaders.uncached()]);
+  const [found, site] = await Promise.all([q ? searchForReaders(q, page) : null, siteForReaders.uncached()]);
   return { props: { q, page, found, site } };
 };
 

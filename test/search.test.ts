@@ -48,6 +48,26 @@ test("counts are exact below the cap, and nothing matches nothing", async () => 
   assert.deepEqual(await found("glacier"), []);
 });
 
+test("readers asking the same search at once share one; a story published a moment later is found at once", async () => {
+  const [first, second] = await Promise.all([reader.searchForReaders("Kilauea", 1), reader.searchForReaders("kilauea", 1)]);
+  assert.equal(first, second, "the same words at the same moment: one search");
+  assert.deepEqual(first.results, []);
+  assert.equal(await reader.searchForReaders("Kilauea", 1), first, "asked again within the second: the same results");
+  const [articles, schema] = await Promise.all([import("@/lib/articles/mutations"), import("@/lib/articles/schema")]);
+  const { actor } = await staffActor(t.db, "EDITOR");
+  const form = schema.articleFormSchema.parse({
+    ...blankArticleForm,
+    headline: "Kilauea lava reaches the sea",
+    body: "Lava.",
+    intent: "publish",
+  });
+  assert.ok((await articles.saveArticle(actor, form)).ok);
+  assert.deepEqual(
+    (await reader.searchForReaders("Kilauea", 1)).results.map((r) => r.headline),
+    ["Kilauea lava reaches the sea"],
+  );
+});
+
 test("a word in more stories than the ranking window: 1,000+ results, as many pages as the window holds, and a page past them is empty", async () => {
   const [{ parseDocument }, { importDocuments }, { syntheticDocuments }, { RANK_WINDOW }] = await Promise.all([
     import("@/lib/import/parse"),

@@ -5,7 +5,9 @@ import { pageCount, pageRows } from "@/lib/pagination";
 import { cachedForReaders } from "@/lib/reader-data-cache";
 import { articleDataTag, READER_DATES_TAG } from "@/lib/reader-tags";
 import { READER_PAGE_REVALIDATE_SECONDS } from "@/lib/cache-settings.js";
-import { RANK_WINDOW, searchArticleIds, similarityQuery } from "@/lib/search";
+import { RANK_WINDOW, searchArticleIds, searchTerms, similarityQuery } from "@/lib/search";
+import { singleFlight } from "@/lib/single-flight";
+import { LRUCache } from "lru-cache";
 import { libraryHashesIn, markdownToPlainText, renderMarkdown, type LibraryImages } from "./markdown";
 import { isVisibleToReaders, visibleToReaders } from "./policy";
 import { editableTextOf } from "./snapshot";
@@ -273,11 +275,10 @@ async function summariesInOrder(ids: string[]): Promise<ArticleSummary[]> {
 
 export const SEARCH_PAGE_SIZE = 10;
 
-/** Search results for readers, best first. Not cached: queries are too varied to reuse. */
-export async function searchPublishedArticles(
-  query: string,
-  page: number,
-): Promise<{ results: ArticleSummary[]; total: number; more: boolean; pages: number }> {
+export type SearchResults = { results: ArticleSummary[]; total: number; more: boolean; pages: number };
+
+/** Search results for readers, best first, from the database (the search page uses searchForReaders). */
+export async function searchPublishedArticles(query: string, page: number): Promise<SearchResults> {
   const { hits, total } = await searchArticleIds(query, { limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
   // Matches are ranked and counted among the newest RANK_WINDOW (lib/search): "1,000+" beyond.
   const pages = Math.min(pageCount(total, SEARCH_PAGE_SIZE), RANK_WINDOW / SEARCH_PAGE_SIZE);
@@ -331,3 +332,37 @@ export const sitemapEntries = readerCached(
   },
   () => [READER_DATES_TAG],
 );
+
+/**
+ * What readers searched for in the last second on this instance. Queries are too varied for the
+ * shared cache, but a breaking story sends many readers after the same words at once: they share
+ * one search, and those asking while it runs wait for it. Bounded, so a flood of different queries
+ * only churns it. A change readers could notice empties it (forgetRecentSearches), and a search
+ * begun before the change is not kept. On globalThis: the App Router, where changes are made, and
+ * the Pages Router, where readers search, load this module separately.
+ */
+const recentSearches = ((globalThis as { bylineRecentSearches?: RecentSearches }).bylineRecentSearches ??= {
+  results: new LRUCache<string, SearchResults>({ max: 1000, ttl: READER_PAGE_REVALIDATE_SECONDS * 1000 }),
+  running: singleFlight(),
+  generation: 0,
+});
+type RecentSearches = { results: LRUCache<string, SearchResults>; running: ReturnType<typeof singleFlight>; generation: number };
+
+export async function searchForReaders(query: string, page: number): Promise<SearchResults> {
+  const key = JSON.stringify([searchTerms(query), page]);
+  const recent = recentSearches.results.get(key);
+  if (recent) return recent;
+  const generation = recentSearches.generation;
+  return recentSearches.running.run(key, async () => {
+    const found = await searchPublishedArticles(query, page);
+    if (generation === recentSearches.generation) recentSearches.results.set(key, found);
+    return found;
+  });
+}
+
+/** After a change readers could notice: the next search reads the database. */
+export function forgetRecentSearches(): void {
+  recentSearches.generation++;
+  recentSearches.results.clear();
+  recentSearches.running.forget();
+}
