@@ -6,7 +6,6 @@ import { waitForReplicas } from "@/lib/db";
 import { forgetReaderReadsInFlight, READER_TAG } from "@/lib/reader-data-cache";
 import { regenerateReaderPages } from "@/lib/pages-revalidation";
 import { readerPathsOf, type ReaderChange } from "@/lib/reader-paths";
-import { forgetRecentSearches } from "@/lib/articles/reader";
 
 export { READER_TAG };
 
@@ -31,14 +30,11 @@ export { READER_TAG };
  * so the next reader gets them new.
  */
 export async function invalidateReaderPages(change: ReaderChange = {}): Promise<void> {
-  const inServer = Boolean(process.env.NEXT_RUNTIME);
+  // Scripts and tests run outside a Next server, where there is no cache to expire.
+  if (!process.env.NEXT_RUNTIME) return;
   // Reader pages read from replicas: expiring them before a replica has the change would
   // re-render (and cache) the old content.
-  if (inServer) await waitForReplicas();
-  // The searches this process remembers go in any process that searched (a script's, a test's).
-  forgetRecentSearches();
-  // Scripts and tests run outside a Next server, where there is no other cache to expire.
-  if (!inServer) return;
+  await waitForReplicas();
   const dataTags = change.dataTags ?? [READER_TAG];
   forgetReaderReadsInFlight(dataTags);
   for (const tag of dataTags) revalidateTag(tag, { expire: 0 });

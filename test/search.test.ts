@@ -48,7 +48,7 @@ test("counts are exact below the cap, and nothing matches nothing", async () => 
   assert.deepEqual(await found("glacier"), []);
 });
 
-test("readers asking the same search at once share one; a story published a moment later is found at once", async () => {
+test("readers asking the same search at once share one; a story published a moment later is found within a second", async () => {
   const [first, second] = await Promise.all([reader.searchForReaders("Kilauea", 1), reader.searchForReaders("kilauea", 1)]);
   assert.equal(first, second, "the same words at the same moment: one search");
   assert.deepEqual(first.results, []);
@@ -62,10 +62,15 @@ test("readers asking the same search at once share one; a story published a mome
     intent: "publish",
   });
   assert.ok((await articles.saveArticle(actor, form)).ok);
-  assert.deepEqual(
-    (await reader.searchForReaders("Kilauea", 1)).results.map((r) => r.headline),
-    ["Kilauea lava reaches the sea"],
-  );
+  const published = Date.now();
+  let headlines: string[] = [];
+  while (headlines.length === 0 && Date.now() - published < 3_000) {
+    headlines = (await reader.searchForReaders("Kilauea", 1)).results.map((r) => r.headline);
+    if (headlines.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.deepEqual(headlines, ["Kilauea lava reaches the sea"]);
+  // The second the results are kept, and a search's own time.
+  assert.ok(Date.now() - published <= 1_500, `found ${Date.now() - published} ms after publishing`);
 });
 
 test("a word in more stories than the ranking window: 1,000+ results, as many pages as the window holds, and a page past them is empty", async () => {

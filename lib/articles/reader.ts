@@ -337,32 +337,24 @@ export const sitemapEntries = readerCached(
  * What readers searched for in the last second on this instance. Queries are too varied for the
  * shared cache, but a breaking story sends many readers after the same words at once: they share
  * one search, and those asking while it runs wait for it. Bounded, so a flood of different queries
- * only churns it. A change readers could notice empties it (forgetRecentSearches), and a search
- * begun before the change is not kept. On globalThis: the App Router, where changes are made, and
- * the Pages Router, where readers search, load this module separately.
+ * only churns it. Not emptied by a change: results follow a change within the second, as reader
+ * pages do on every instance, and editors saving all the time do not send every search back to
+ * the database. On globalThis: the Pages Router and the App Router load this module separately.
  */
 const recentSearches = ((globalThis as { bylineRecentSearches?: RecentSearches }).bylineRecentSearches ??= {
   results: new LRUCache<string, SearchResults>({ max: 1000, ttl: READER_PAGE_REVALIDATE_SECONDS * 1000 }),
   running: singleFlight(),
-  generation: 0,
 });
-type RecentSearches = { results: LRUCache<string, SearchResults>; running: ReturnType<typeof singleFlight>; generation: number };
+type RecentSearches = { results: LRUCache<string, SearchResults>; running: ReturnType<typeof singleFlight> };
 
 export async function searchForReaders(query: string, page: number): Promise<SearchResults> {
   const key = JSON.stringify([searchTerms(query), page]);
-  const recent = recentSearches.results.get(key);
-  if (recent) return recent;
-  const generation = recentSearches.generation;
-  return recentSearches.running.run(key, async () => {
-    const found = await searchPublishedArticles(query, page);
-    if (generation === recentSearches.generation) recentSearches.results.set(key, found);
-    return found;
-  });
-}
-
-/** After a change readers could notice: the next search reads the database. */
-export function forgetRecentSearches(): void {
-  recentSearches.generation++;
-  recentSearches.results.clear();
-  recentSearches.running.forget();
+  return (
+    recentSearches.results.get(key) ??
+    recentSearches.running.run(key, async () => {
+      const found = await searchPublishedArticles(query, page);
+      recentSearches.results.set(key, found);
+      return found;
+    })
+  );
 }
