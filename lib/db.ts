@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { IsolatedSqliteAdapter } from "@/lib/sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
@@ -27,7 +27,7 @@ export function currentEngine(): Engine {
 const omit = { user: { passwordHash: true } } as const;
 
 function sqliteClient(url: string) {
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }), omit });
+  return new SqliteClient({ adapter: new IsolatedSqliteAdapter({ url, timeout: 5000 }), omit });
 }
 /** Every query is typed against the SQLite client: the lowest common denominator of both engines. */
 export type Db = ReturnType<typeof sqliteClient>;
