@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { Mutex } from "async-mutex";
+import { LRUCache } from "lru-cache";
 
 type Options = ConstructorParameters<typeof PrismaBetterSQLite3>[0];
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
@@ -29,12 +30,19 @@ export class IsolatedSqliteAdapter {
       new PrismaBetterSQLite3(this.options).connect(),
     ])) as [PreparingAdapter, PreparingAdapter];
     const writes = new Mutex();
+    // Prisma sends the same few statements again and again: each is classified once.
+    const readOnly = new LRUCache<string, boolean>({ max: 2000 });
     const onlyReads = (query: SqlQuery) => {
-      try {
-        return reader.client?.prepare(query.sql).readonly ?? false;
-      } catch {
-        return false; // let the writer report what is wrong with it
+      let known = readOnly.get(query.sql);
+      if (known === undefined) {
+        try {
+          known = reader.client?.prepare(query.sql).readonly ?? false;
+        } catch {
+          return false; // let the writer report what is wrong with it
+        }
+        readOnly.set(query.sql, known);
       }
+      return known;
     };
     return {
       provider: writer.provider,
