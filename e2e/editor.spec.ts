@@ -103,6 +103,36 @@ test("field errors appear next to their fields and keep every typed value", asyn
   await expect(page.getByLabel("Standfirst")).toHaveValue("What happened, in one sentence.");
 });
 
+test("a save stays on the page and says what it did; neither a refused save nor a reload repeats an old notice", async ({
+  page,
+  loginAs,
+}) => {
+  await loginAs("EDITOR");
+  const article = await createArticle({ headline: uniqueHeadline("Harbour dredging begins"), status: "DRAFT", publishedAt: null });
+  const taken = await createArticle({ headline: uniqueHeadline("Harbour slug taken") });
+  // Where a new article's first save lands.
+  await page.goto(`/admin/articles/${article.id}?saved=1&outcome=draft`);
+  await expect(page.getByTestId("notice")).toHaveText("Saved as a draft. Version 1.");
+
+  await page.getByLabel("Standfirst").fill("Work starts at dawn.");
+  await page.getByLabel("Slug").fill(taken.slug);
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.locator('[data-field-error="slug"]')).toHaveText("That slug is already used by another article. Choose another.");
+  await expect(page.getByTestId("notice")).toHaveCount(0);
+
+  await page.getByLabel("Slug").fill(article.slug);
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByTestId("notice")).toHaveText("Published — view live. Version 2.");
+  await expect(page).toHaveURL(new RegExp(`/admin/articles/${article.id}$`));
+  await expect(page.getByText("Version 2", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Status")).toHaveValue("PUBLISHED");
+  await expect(page.getByLabel("Standfirst")).toHaveValue("Work starts at dawn.");
+
+  await page.reload();
+  await expect(page.getByLabel("Standfirst")).toHaveValue("Work starts at dawn.");
+  await expect(page.getByTestId("notice")).toHaveCount(0);
+});
+
 test("two editors save the same article: the second sees a conflict and loses nothing", async ({ page, browser, db }) => {
   const article = await createArticle({ headline: uniqueHeadline("Budget vote delayed"), body: "Original text." });
   const bob = uniqueHeadline("Bob Conflict");

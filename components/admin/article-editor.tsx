@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { secondaryButtonClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/form-state";
 import type { ArticleFormDefaults, ArticleFormState } from "@/lib/articles/form";
@@ -9,6 +9,7 @@ import type { Draft } from "@/lib/drafts/queries";
 import { ArticleForm } from "./article-form";
 import { SideBySide, TEXT_FIELDS } from "./conflict-panel";
 import { forgetKept, localKeyOf, readKept, type KeptDraft } from "./draft-keeper";
+import { Notice, SaveNotice } from "./save-notice";
 
 type Offer = { draft: KeptDraft; source: "device" | "server" };
 
@@ -34,11 +35,15 @@ const sameFields = (a: DraftFields, b: DraftFields) =>
   (Object.keys(b) as (keyof DraftFields)[]).every((k) => normal(a[k] ?? "") === normal(b[k] ?? ""));
 
 /**
- * The article form, and before it — when this browser or the server kept text the editor typed
- * and never saved (a crash, a closed tab, a session that ran out) — the offer to compare it with
- * the saved version and restore it in one click.
+ * The article form, and before it what the last save did and — when this browser or the server
+ * kept text the editor typed and never saved (a crash, a closed tab, a session that ran out) — the
+ * offer to compare it with the saved version and restore it in one click.
+ *
+ * A save stays on the page: the page re-renders with the new version, and the form starts afresh
+ * on it (its key), while the save's answer, held here, says what happened.
  */
 export function ArticleEditor({
+  notice,
   defaults,
   userId,
   serverDraft,
@@ -46,6 +51,8 @@ export function ArticleEditor({
   autosave,
   discard,
 }: {
+  /** What the step that led here did (a new article's first save, a restore), until the next save. */
+  notice?: React.ReactNode;
   defaults: ArticleFormDefaults;
   userId: string;
   serverDraft: Draft | null;
@@ -53,12 +60,21 @@ export function ArticleEditor({
   autosave: (previous: AutosaveState, formData: FormData) => Promise<AutosaveState>;
   discard: (previous: FormState, formData: FormData) => Promise<FormState>;
 }) {
-  const [current, setCurrent] = useState(defaults);
+  const [unsaved] = useState<ArticleFormState>({});
+  const [state, action, pending] = useActionState<ArticleFormState, FormData>(save, unsaved);
+  // Restored unsaved text, over the version it was restored on (a save moves past it).
+  const [restored, setRestored] = useState<{ onVersion: number; defaults: ArticleFormDefaults } | null>(null);
+  // The answer the form had when text was restored: its typed values are not the restored text's.
+  const [answerBeforeRestore, setAnswerBeforeRestore] = useState<ArticleFormState | null>(null);
   const [generation, setGeneration] = useState(0);
   const [offer, setOffer] = useState<Offer | null>(null);
   const [comparing, setComparing] = useState(false);
+  const current = restored?.onVersion === defaults.version ? restored.defaults : defaults;
+  // A refusal (field errors, a conflict) is the form's to show; a save is said above it.
+  const formState = state.ok || state === answerBeforeRestore ? {} : state;
 
-  // Once, in the browser: what is kept for this article, and whether it differs from the saved text.
+  // In the browser, for each version: what is kept for this article, and whether it differs from
+  // the saved text.
   useEffect(() => {
     const saved = savedFieldsOf(defaults);
     const key = localKeyOf(userId, defaults.id);
@@ -77,27 +93,38 @@ export function ArticleEditor({
     offers.sort((a, b) => b.draft.savedAt.localeCompare(a.draft.savedAt));
     // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
     setOffer(offers[0] ?? null);
-    // Decided once, against the version the page opened with.
+    setComparing(false);
+    // Decided against each saved version, once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [defaults.version]);
+
+  // The address said what the step before did (?saved=1, ?restored=3); after a save here it would
+  // say it again on a reload.
+  useEffect(() => {
+    if (state.saved && window.location.search) window.history.replaceState(window.history.state, "", window.location.pathname);
+  }, [state.saved]);
 
   function restore(draft: KeptDraft) {
     const { fields } = draft;
-    setCurrent({
-      ...defaults,
-      headline: fields.headline,
-      slug: fields.slug,
-      standfirst: fields.standfirst,
-      body: fields.body,
-      caption: fields.caption,
-      dateline: fields.dateline,
-      source: fields.source,
-      status: (fields.status || defaults.status) as ArticleFormDefaults["status"],
-      publishedAt: fields.publishedAt,
-      authors: draft.authors,
-      leadImage: draft.leadImage,
-      // Saved over the version it was typed on: if someone saved since, the save shows both.
-      version: draft.baseVersion,
+    setAnswerBeforeRestore(state);
+    setRestored({
+      onVersion: defaults.version,
+      defaults: {
+        ...defaults,
+        headline: fields.headline,
+        slug: fields.slug,
+        standfirst: fields.standfirst,
+        body: fields.body,
+        caption: fields.caption,
+        dateline: fields.dateline,
+        source: fields.source,
+        status: (fields.status || defaults.status) as ArticleFormDefaults["status"],
+        publishedAt: fields.publishedAt,
+        authors: draft.authors,
+        leadImage: draft.leadImage,
+        // Saved over the version it was typed on: if someone saved since, the save shows both.
+        version: draft.baseVersion,
+      },
     });
     setGeneration((g) => g + 1);
     setOffer(null);
@@ -113,6 +140,13 @@ export function ArticleEditor({
 
   return (
     <>
+      {state.saved ? (
+        <Notice>
+          <SaveNotice {...state.saved} />
+        </Notice>
+      ) : (
+        state === unsaved && notice && <Notice>{notice}</Notice>
+      )}
       {offer && (
         <section
           aria-labelledby="recovery-heading"
@@ -151,7 +185,16 @@ export function ArticleEditor({
           )}
         </section>
       )}
-      <ArticleForm key={generation} defaults={current} restored={generation > 0} userId={userId} save={save} autosave={autosave} />
+      <ArticleForm
+        key={`${defaults.version}:${generation}`}
+        defaults={current}
+        restored={current !== defaults}
+        userId={userId}
+        state={formState}
+        action={action}
+        pending={pending}
+        autosave={autosave}
+      />
     </>
   );
 }

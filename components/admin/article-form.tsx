@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { fieldErrorsOf } from "@/lib/actions/form-state";
 import { renderMarkdown } from "@/lib/articles/markdown";
@@ -25,17 +25,22 @@ export function ArticleForm({
   defaults,
   restored = false,
   userId,
-  save,
+  state,
+  action,
+  pending,
   autosave,
 }: {
   defaults: ArticleFormDefaults;
   /** The form opened on restored unsaved text: leaving it warns, as after typing. */
   restored?: boolean;
   userId: string;
-  save: (previous: ArticleFormState, formData: FormData) => Promise<ArticleFormState>;
+  /** The save's answer when it refused (field errors, a conflict), with what was typed. */
+  state: ArticleFormState;
+  /** The save, as useActionState gives it (ArticleEditor holds the answer across versions). */
+  action: (formData: FormData) => void;
+  pending: boolean;
   autosave: (previous: AutosaveState, formData: FormData) => Promise<AutosaveState>;
 }) {
-  const [state, action, pending] = useActionState<ArticleFormState, FormData>(save, {});
   const [clientErrors, setClientErrors] = useState<Partial<Record<string, string[]>> | null>(null);
   const typed = state.values;
   const v = (key: keyof ArticleFormDefaults & string) => typed?.[key] ?? String(defaults[key] ?? "");
@@ -101,7 +106,7 @@ export function ArticleForm({
     window.open(`/admin/articles/draft-preview?${new URLSearchParams({ article: defaults.id ?? "new" })}`, "_blank", "noopener");
   }
 
-  // Warn before leaving with unsaved changes (a save redirects by navigation, which does not warn).
+  // Warn before leaving with unsaved changes.
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {

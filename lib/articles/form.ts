@@ -4,6 +4,7 @@ import type { ConflictInfo } from "./mutations";
 import type { EditorArticle } from "./queries";
 import { editableTextOf } from "./snapshot";
 import type { ArticleStatus } from "./schema";
+import type { SaveOutcome } from "./policy";
 import type { PublicImage } from "@/lib/media/urls";
 
 // The article form's starting values and what its Server Action answers.
@@ -29,7 +30,10 @@ export type ArticleFormDefaults = {
 /** A library image as the article form shows it: enough for a thumbnail and its alt text. */
 export type PickedImage = PublicImage & { id: string; originalName: string };
 
-export type ArticleFormState = FormState & { conflict?: ConflictInfo };
+/** What a save did, for the editor's notice: "Published — view live. Version 4." */
+export type SavedArticle = { version: number; outcome: SaveOutcome; slug: string; publishedAt: string | null };
+
+export type ArticleFormState = FormState & { conflict?: ConflictInfo; saved?: SavedArticle };
 
 export const emptyArticle: ArticleFormDefaults = {
   version: 0,

@@ -13,7 +13,13 @@ export const saveArticleAction = formAction<typeof articleFormSchema, Awaited<Re
   (actor, form) => saveArticle(actor, form, form.id || undefined),
   {
     invalid: "Some fields need attention.",
-    redirectTo: (saved) => `/admin/articles/${saved.id}?saved=${saved.version}&outcome=${saved.outcome}`,
+    // A new article moves to its own address; a saved one is re-rendered where the editor is, and
+    // the editor says what the save did.
+    redirectTo: (saved, form) => (form.id ? undefined : `/admin/articles/${saved.id}?saved=${saved.version}&outcome=${saved.outcome}`),
+    refresh: (saved) => `/admin/articles/${saved.id}`,
+    reply: ({ version, outcome, slug, publishedAt }) => ({
+      saved: { version, outcome, slug, publishedAt: publishedAt?.toISOString() ?? null },
+    }),
   },
 );
 export const restoreRevisionAction = formAction(restoreRevisionSchema, (actor, i) => restoreRevision(actor, i.id, i.revision, i.version), {
