@@ -15,6 +15,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { headlineKey } from "@/lib/text";
 import { runCli } from "@/scripts/cli";
 import { markdownViewState } from "../../e2e/support/body-view";
+import { averageSplit, describeSplit, startCpuSplit, type CpuSplit } from "./cpu-split";
 
 const short = process.argv.includes("--short");
 const crash = process.argv.includes("--crash");
@@ -84,6 +85,36 @@ const typicalSaveMilliseconds = () =>
       )
     : 300;
 
+/**
+ * The version the editor's notice reports once it is newer than `after`. The page is checked when
+ * it changes (a MutationObserver), not on a timer: Playwright's waitForFunction polling ten times
+ * a second cost the editors' browsers, and so the readers sharing the machine, CPU no real editor
+ * spends.
+ */
+async function versionShown(page: Page, after: number): Promise<number> {
+  // As source text: tsx would name the inner functions with a helper the page does not have.
+  const shown = page.evaluate<number>(`new Promise((resolve) => {
+    const check = () => {
+      const match = document.querySelector('[data-testid="notice"]')?.textContent?.match(/Version (\\d+)\\./);
+      if (!match || Number(match[1]) <= ${Number(after)}) return;
+      observer.disconnect();
+      resolve(Number(match[1]));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    check();
+  })`);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no version after ${after} was acknowledged in 15 s`)), 15_000);
+  });
+  try {
+    return await Promise.race([shown, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function editorLoop(page: Page, articleId: string, until: number, acks: { version: number; body: string }[], saving = true) {
   await page.goto(`${base}/admin/articles/${articleId}`);
   // Playwright's fill selects the old text, then inserts: when hydration lands between the two,
@@ -104,22 +135,13 @@ async function editorLoop(page: Page, articleId: string, until: number, acks: { 
     // The save is acknowledged when the page reports a version newer than the last one.
     const previous = acks.at(-1)?.version ?? 0;
     try {
-      const acknowledged = page.waitForFunction(
-        (after) => {
-          const match = document.querySelector('[data-testid="notice"]')?.textContent?.match(/Version (\d+)\./);
-          return match && Number(match[1]) > after ? Number(match[1]) : null;
-        },
-        previous,
-        // Checked ten times a second, not every frame: a polling harness should not keep the
-        // browser drawing frames while the server works.
-        { timeout: 15_000, polling: 100 },
-      );
-      const handle = await Promise.race([acknowledged, killedNow.then(() => null)]);
-      if (!handle) {
+      const acknowledged = versionShown(page, previous);
+      const version = await Promise.race([acknowledged, killedNow.then(() => null)]);
+      if (version === null) {
         acknowledged.catch(() => {}); // abandoned: it fails when the browser closes
         return;
       }
-      acks.push({ version: (await handle.jsonValue()) as number, body });
+      acks.push({ version, body });
       saveMilliseconds.push(performance.now() - clicked);
     } catch (error) {
       if (killed) return; // the save in flight when the server died was never acknowledged
@@ -181,8 +203,10 @@ async function main() {
      * Readers and editors for `milliseconds`; readers go on until the last editor's save in flight
      * is acknowledged, so its cost falls in the phase. Returns how long the phase took, in seconds.
      */
+    const cpu = { idle: [] as { split: CpuSplit; seconds: number }[], saving: [] as { split: CpuSplit; seconds: number }[] };
     const phase = async (milliseconds: number, saving: boolean, into: ReaderStats) => {
       const started = Date.now();
+      const cpuSince = startCpuSplit(server.pid!);
       const until = started + milliseconds;
       let editorsDone = false;
       const editing = Promise.all(pages.map((page, i) => editorLoop(page, setups[i].article.id, until, saving ? acks[i] : [], saving)));
@@ -190,7 +214,9 @@ async function main() {
         ...Array.from({ length: readers }, () => readerLoop(paths, () => Date.now() < until || !editorsDone, into)),
         editing.finally(() => (editorsDone = true)),
       ]);
-      return (Date.now() - started) / 1000;
+      const seconds = (Date.now() - started) / 1000;
+      cpu[saving ? "saving" : "idle"].push({ split: cpuSince(), seconds });
+      return seconds;
     };
     let idle: { result: ReturnType<typeof summary>; statuses: Map<number, number> } | null = null;
     let idleErrors: [number, number][] = [];
@@ -199,6 +225,7 @@ async function main() {
       // Every phase starts warm: the first requests for each page and the first saves (renders, JIT)
       // fall in none, and the idle editors know from the start how long a save takes.
       await phase(WARM_UP_SECONDS * 1000, true, readerStats());
+      cpu.saving.length = 0;
       const idleStats = readerStats();
       let idleSeconds = 0;
       for (let round = 0; round < CONTROL_ROUNDS; round++) {
@@ -278,6 +305,11 @@ async function main() {
     );
     if (idle) console.log(`readers, editors idle:   ${line(idle.result, idle.statuses)}`);
     console.log(`readers${idle ? ", editors saving" : ""}: ${line(saving, stats.statuses)}`);
+    if (idle && cpu.idle.length) {
+      const [idleCpu, savingCpu] = [averageSplit(cpu.idle), averageSplit(cpu.saving)];
+      console.log(`CPU in cores, editors idle:   ${describeSplit(idleCpu)}`);
+      console.log(`CPU in cores, editors saving: ${describeSplit(savingCpu)}`);
+    }
     if (idle)
       console.log(
         `saving ÷ idle: throughput ${(saving.rps / idle.result.rps).toFixed(2)}, p50 ${(saving.p50 / idle.result.p50).toFixed(2)}, p99 ${(saving.p99 / idle.result.p99).toFixed(2)}`,
