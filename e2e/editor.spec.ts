@@ -133,6 +133,35 @@ test("a save stays on the page and says what it did; neither a refused save nor 
   await expect(page.getByTestId("notice")).toHaveCount(0);
 });
 
+test("text typed while a save is on its way stays in the form, as unsaved", async ({ page, loginAs, db }) => {
+  await loginAs("EDITOR");
+  const article = await createArticle({ headline: uniqueHeadline("Tram line extension"), status: "DRAFT", publishedAt: null });
+  await page.goto(`/admin/articles/${article.id}`);
+  const body = page.getByLabel("Body", { exact: true });
+  await body.fill("Sent with the save.");
+  // The save is held on its way until the editor has typed more.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/admin/articles/${article.id}`, async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await body.press("End");
+  await body.pressSequentially(" Typed meanwhile.");
+  release();
+  await expect(page.getByTestId("notice")).toHaveText("Saved as a draft. Version 2.");
+  await expect(body).toHaveValue("Sent with the save. Typed meanwhile.");
+  expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).body).toBe("Sent with the save.");
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Articles" }).click();
+  expect(asked).toContain("unsaved changes");
+});
+
 test("two editors save the same article: the second sees a conflict and loses nothing", async ({ page, browser, db }) => {
   const article = await createArticle({ headline: uniqueHeadline("Budget vote delayed"), body: "Original text." });
   const bob = uniqueHeadline("Bob Conflict");

@@ -1,14 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { secondaryButtonClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/form-state";
-import type { ArticleFormDefaults, ArticleFormState } from "@/lib/articles/form";
+import type { ArticleFormDefaults } from "@/lib/articles/form";
 import type { AutosaveState, DraftFields } from "@/lib/drafts/schema";
 import type { Draft } from "@/lib/drafts/queries";
 import { ArticleForm } from "./article-form";
 import { SideBySide, TEXT_FIELDS } from "./conflict-panel";
 import { forgetKept, localKeyOf, readKept, type KeptDraft } from "./draft-keeper";
+import { useArticleSave } from "./article-save";
 import { Notice, SaveNotice } from "./save-notice";
 
 type Offer = { draft: KeptDraft; source: "device" | "server" };
@@ -38,16 +39,12 @@ const sameFields = (a: DraftFields, b: DraftFields) =>
  * The article form, and before it what the last save did and — when this browser or the server
  * kept text the editor typed and never saved (a crash, a closed tab, a session that ran out) — the
  * offer to compare it with the saved version and restore it in one click.
- *
- * A save stays on the page: the page re-renders with the new version, and the form starts afresh
- * on it (its key), while the save's answer, held here, says what happened.
  */
 export function ArticleEditor({
   notice,
   defaults,
   userId,
   serverDraft,
-  save,
   autosave,
   discard,
 }: {
@@ -56,25 +53,16 @@ export function ArticleEditor({
   defaults: ArticleFormDefaults;
   userId: string;
   serverDraft: Draft | null;
-  save: (previous: ArticleFormState, formData: FormData) => Promise<ArticleFormState>;
   autosave: (previous: AutosaveState, formData: FormData) => Promise<AutosaveState>;
   discard: (previous: FormState, formData: FormData) => Promise<FormState>;
 }) {
-  const [unsaved] = useState<ArticleFormState>({});
-  const [state, action, pending] = useActionState<ArticleFormState, FormData>(save, unsaved);
-  // Restored unsaved text, over the version it was restored on (a save moves past it).
-  const [restored, setRestored] = useState<{ onVersion: number; defaults: ArticleFormDefaults } | null>(null);
-  // The answer the form had when text was restored: its typed values are not the restored text's.
-  const [answerBeforeRestore, setAnswerBeforeRestore] = useState<ArticleFormState | null>(null);
+  const { state, unsaved } = useArticleSave();
+  const [current, setCurrent] = useState(defaults);
   const [generation, setGeneration] = useState(0);
   const [offer, setOffer] = useState<Offer | null>(null);
   const [comparing, setComparing] = useState(false);
-  const current = restored?.onVersion === defaults.version ? restored.defaults : defaults;
-  // A refusal (field errors, a conflict) is the form's to show; a save is said above it.
-  const formState = state.ok || state === answerBeforeRestore ? {} : state;
 
-  // In the browser, for each version: what is kept for this article, and whether it differs from
-  // the saved text.
+  // Once, in the browser: what is kept for this article, and whether it differs from the saved text.
   useEffect(() => {
     const saved = savedFieldsOf(defaults);
     const key = localKeyOf(userId, defaults.id);
@@ -93,38 +81,27 @@ export function ArticleEditor({
     offers.sort((a, b) => b.draft.savedAt.localeCompare(a.draft.savedAt));
     // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
     setOffer(offers[0] ?? null);
-    setComparing(false);
-    // Decided against each saved version, once.
+    // Decided once, against the version the page opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [defaults.version]);
-
-  // The address said what the step before did (?saved=1, ?restored=3); after a save here it would
-  // say it again on a reload.
-  useEffect(() => {
-    if (state.saved && window.location.search) window.history.replaceState(window.history.state, "", window.location.pathname);
-  }, [state.saved]);
+  }, []);
 
   function restore(draft: KeptDraft) {
     const { fields } = draft;
-    setAnswerBeforeRestore(state);
-    setRestored({
-      onVersion: defaults.version,
-      defaults: {
-        ...defaults,
-        headline: fields.headline,
-        slug: fields.slug,
-        standfirst: fields.standfirst,
-        body: fields.body,
-        caption: fields.caption,
-        dateline: fields.dateline,
-        source: fields.source,
-        status: (fields.status || defaults.status) as ArticleFormDefaults["status"],
-        publishedAt: fields.publishedAt,
-        authors: draft.authors,
-        leadImage: draft.leadImage,
-        // Saved over the version it was typed on: if someone saved since, the save shows both.
-        version: draft.baseVersion,
-      },
+    setCurrent({
+      ...defaults,
+      headline: fields.headline,
+      slug: fields.slug,
+      standfirst: fields.standfirst,
+      body: fields.body,
+      caption: fields.caption,
+      dateline: fields.dateline,
+      source: fields.source,
+      status: (fields.status || defaults.status) as ArticleFormDefaults["status"],
+      publishedAt: fields.publishedAt,
+      authors: draft.authors,
+      leadImage: draft.leadImage,
+      // Saved over the version it was typed on: if someone saved since, the save shows both.
+      version: draft.baseVersion,
     });
     setGeneration((g) => g + 1);
     setOffer(null);
@@ -185,16 +162,7 @@ export function ArticleEditor({
           )}
         </section>
       )}
-      <ArticleForm
-        key={`${defaults.version}:${generation}`}
-        defaults={current}
-        restored={current !== defaults}
-        userId={userId}
-        state={formState}
-        action={action}
-        pending={pending}
-        autosave={autosave}
-      />
+      <ArticleForm key={generation} defaults={current} restored={generation > 0} userId={userId} autosave={autosave} />
     </>
   );
 }

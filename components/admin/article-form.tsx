@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { fieldErrorsOf } from "@/lib/actions/form-state";
 import { renderMarkdown } from "@/lib/articles/markdown";
@@ -20,27 +20,28 @@ import { roundTrips } from "@/lib/articles/rich-markdown";
 import { DraftStatusLine, useDraftKeeper } from "./draft-keeper";
 import { useEarlyInput } from "./early-input";
 import type { AutosaveState } from "@/lib/drafts/schema";
+import { datetimeLocalValue } from "@/lib/dates";
+import { useArticleSave } from "./article-save";
 
 export function ArticleForm({
   defaults,
   restored = false,
   userId,
-  state,
-  action,
-  pending,
   autosave,
 }: {
   defaults: ArticleFormDefaults;
   /** The form opened on restored unsaved text: leaving it warns, as after typing. */
   restored?: boolean;
   userId: string;
-  /** The save's answer when it refused (field errors, a conflict), with what was typed. */
-  state: ArticleFormState;
-  /** The save, as useActionState gives it (ArticleEditor holds the answer across versions). */
-  action: (formData: FormData) => void;
-  pending: boolean;
   autosave: (previous: AutosaveState, formData: FormData) => Promise<AutosaveState>;
 }) {
+  const { state: answer, unsaved, action, pending } = useArticleSave();
+  // A save leaves the form as it is — what is typed meanwhile stays — and hands it the new
+  // version, status and publish time. A refusal comes back with what was sent, to show again.
+  // A form started afresh (restored text) does not take an answer given before it.
+  const [answerBefore] = useState(answer);
+  const fromSave = answer.ok ? answer.saved : undefined;
+  const state: ArticleFormState = answer.ok || (answer === answerBefore && answer !== unsaved) ? {} : answer;
   const [clientErrors, setClientErrors] = useState<Partial<Record<string, string[]>> | null>(null);
   const typed = state.values;
   const v = (key: keyof ArticleFormDefaults & string) => typed?.[key] ?? String(defaults[key] ?? "");
@@ -53,6 +54,16 @@ export function ArticleForm({
   const [dirty, setDirty] = useState(restored);
   const [showPreview, setShowPreview] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const [submittedSlug, setSubmittedSlug] = useState<string | null>(null);
+  // What each answer changes, once (React's pattern for adjusting state to new input).
+  const [answerSeen, setAnswerSeen] = useState(answer);
+  if (answer !== answerSeen) {
+    setAnswerSeen(answer);
+    // Refused: the text is not saved, and leaving warns again.
+    if (!answer.ok) setDirty(true);
+    // The address as saved, unless the editor has changed it since sending.
+    if (fromSave && slug === submittedSlug) setSlug(fromSave.slug);
+  }
   const versionRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   // What the form holds outside its inputs, as of the last change (state updates land later).
@@ -70,6 +81,11 @@ export function ArticleForm({
     keeper.changed();
   };
   useEarlyInput(formRef);
+  // Saved with nothing typed since: no autosave is due, and no copy is kept to offer back later.
+  useEffect(() => {
+    if (fromSave && !dirty) keeper.saved();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per save's answer
+  }, [fromSave]);
 
   // Rich text or Markdown: the editor's choice, remembered in this browser.
   const [view, setView] = useState<BodyView>("markdown");
@@ -106,7 +122,7 @@ export function ArticleForm({
     window.open(`/admin/articles/draft-preview?${new URLSearchParams({ article: defaults.id ?? "new" })}`, "_blank", "noopener");
   }
 
-  // Warn before leaving with unsaved changes.
+  // Warn before leaving with unsaved changes (a new article's first save moves by navigation, which does not warn).
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {
@@ -144,6 +160,13 @@ export function ArticleForm({
     }
     setClientErrors(null);
     setDirty(false);
+    setSubmittedSlug(slug);
+    // Sent here rather than by the form's action, which would reset every field to what the page
+    // opened with once the save is done: the form keeps what the editor has typed meanwhile. (The
+    // form's action remains for a submit before the scripts have run.)
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget, submitter);
+    startTransition(() => action(formData));
   }
 
   function overwrite() {
@@ -167,8 +190,8 @@ export function ArticleForm({
         ref={versionRef}
         type="hidden"
         name="version"
-        defaultValue={typed?.version ?? String(defaults.version)}
-        key={`v-${defaults.version}-${typed?.version}`}
+        defaultValue={typed?.version ?? String(fromSave?.version ?? defaults.version)}
+        key={`v-${fromSave?.version ?? defaults.version}-${typed?.version}`}
       />
       <input type="hidden" name="authors" value={authors.map((a) => a.id).join("\n")} />
 
@@ -324,7 +347,7 @@ export function ArticleForm({
           <legend className="px-1 text-sm font-semibold">Publishing</legend>
           <Field label="Status" name="status" errors={errors.status}>
             {(p) => (
-              <select {...p} name="status" defaultValue={v("status")} className={inputClass}>
+              <select {...p} key={fromSave?.version} name="status" defaultValue={fromSave?.status ?? v("status")} className={inputClass}>
                 <StatusOptions />
               </select>
             )}
@@ -335,7 +358,15 @@ export function ArticleForm({
             errors={errors.publishedAt}
             hint="A future time with status Scheduled publishes then, by itself."
           >
-            {(p) => <UtcTimeInput {...p} name="publishedAt" defaultValue={v("publishedAt")} className={inputClass} />}
+            {(p) => (
+              <UtcTimeInput
+                {...p}
+                key={fromSave?.version}
+                name="publishedAt"
+                defaultValue={fromSave ? datetimeLocalValue(fromSave.publishedAt) : v("publishedAt")}
+                className={inputClass}
+              />
+            )}
           </Field>
           <div className="flex flex-wrap gap-2">
             <button type="submit" name="intent" value="save" className={buttonClass} disabled={pending}>

@@ -156,7 +156,15 @@ export function useDraftKeeper({
     await send();
   }
 
-  return { status, changed, flush };
+  /** After a save of everything typed: nothing waits to go, and nothing unsaved is kept here. */
+  function saved() {
+    clearTimeout(timer.current);
+    firstUnsent.current = null;
+    forgetKept(key);
+    setStatus({ kind: "idle" });
+  }
+
+  return { status, changed, flush, saved };
 }
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });

@@ -50,12 +50,8 @@ export function formAction<Schema extends z.ZodType, Result extends Outcome, S e
     done?: string | ((result: Done<Result>) => string);
     /** Where to go on success instead of staying on the page (none when it answers undefined). */
     redirectTo?: (result: Done<Result>, input: z.output<Schema>) => string | undefined;
-    /**
-     * Workspace screens to refresh on success: one path, or the whole workspace. The screen the
-     * form is on is re-rendered into the action's own answer: one request, where a redirect makes
-     * Next fetch the page from itself over HTTP.
-     */
-    refresh?: string | "workspace" | ((result: Done<Result>) => string);
+    /** Workspace screens to refresh on success: one path, or the whole workspace. */
+    refresh?: string | "workspace";
     /** What else the form shows on success, from the result (an invitation's link). */
     reply?: (result: Done<Result>) => Partial<S>;
     /** The message when the form does not parse (default: the first field's error). */
@@ -75,8 +71,7 @@ export function formAction<Schema extends z.ZodType, Result extends Outcome, S e
       return { ok: false, message, fieldErrors, conflict, values } as unknown as S;
     }
     const done = result as Done<Result>;
-    const refresh = typeof options.refresh === "function" ? options.refresh(done) : options.refresh;
-    if (refresh) refreshWorkspace(refresh === "workspace" ? undefined : refresh);
+    if (options.refresh) refreshWorkspace(options.refresh === "workspace" ? undefined : options.refresh);
     const goTo = options.redirectTo?.(done, parsed.data);
     if (goTo) redirect(goTo);
     const message = typeof options.done === "function" ? options.done(done) : (options.done ?? done.message ?? "Saved.");

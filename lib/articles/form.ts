@@ -30,8 +30,19 @@ export type ArticleFormDefaults = {
 /** A library image as the article form shows it: enough for a thumbnail and its alt text. */
 export type PickedImage = PublicImage & { id: string; originalName: string };
 
-/** What a save did, for the editor's notice: "Published — view live. Version 4." */
-export type SavedArticle = { version: number; outcome: SaveOutcome; slug: string; publishedAt: string | null };
+/**
+ * What a save did, for the editor's notice ("Published — view live. Version 4.") and for the form,
+ * which stays as it is and takes the new version, status and publish time from here.
+ */
+export type SavedArticle = {
+  version: number;
+  outcome: SaveOutcome;
+  slug: string;
+  /** As stored (the form's select), and as the header shows it (a scheduled article whose time has come is published). */
+  status: ArticleStatus;
+  shownStatus: ArticleStatus;
+  publishedAt: string | null;
+};
 
 export type ArticleFormState = FormState & { conflict?: ConflictInfo; saved?: SavedArticle };
 

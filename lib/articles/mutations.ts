@@ -10,7 +10,7 @@ import type { ReaderChange } from "@/lib/reader-paths";
 import { authorized, type StaffUser } from "@/lib/auth/actor";
 import { resolveRelatedLinks } from "@/lib/related-links/resolve";
 import { headlineKey, slugify } from "@/lib/text";
-import { applyIntent, isConflict, type ArticleForm } from "./schema";
+import { applyIntent, isConflict, type ArticleForm, type ArticleStatus } from "./schema";
 import type { FieldErrors, Outcome } from "@/lib/actions/form-state";
 import { isVisibleToReaders, readerChangeOfSave, saveOutcome, type SaveOutcome } from "./policy";
 import { isSlugFree } from "./slug";
@@ -22,7 +22,7 @@ import { displayName } from "@/lib/users/schema";
 // record), and expires reader pages afterwards. Callers have parsed the form with its schema.
 
 export type SaveResult =
-  | { ok: true; id: string; version: number; slug: string; publishedAt: Date | null; outcome: SaveOutcome }
+  | { ok: true; id: string; version: number; slug: string; status: ArticleStatus; publishedAt: Date | null; outcome: SaveOutcome }
   | { ok: false; message: string; fieldErrors: FieldErrors }
   | { ok: false; message: string; conflict: ConflictInfo }
   | { ok: false; message: string; notFound: true };
@@ -231,7 +231,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
         before,
         after: { ...fields, authorIds },
       });
-      return { ok: true, id, version, slug, publishedAt, outcome: saveOutcome(Boolean(wasPublic), { status, publishedAt }, now) };
+      return { ok: true, id, version, slug, status, publishedAt, outcome: saveOutcome(Boolean(wasPublic), { status, publishedAt }, now) };
     });
     if (result.ok && readerChange) await invalidateReaderPages(readerChange);
     return result;

@@ -5,6 +5,7 @@ import { recordIdSchema } from "@/lib/actions/form-state";
 import type { ArticleFormState } from "@/lib/articles/form";
 import { restoreFromTrash, restoreRevision, saveArticle, trashArticle } from "@/lib/articles/mutations";
 import { articleFormSchema, restoreRevisionSchema } from "@/lib/articles/schema";
+import { effectiveStatus } from "@/lib/articles/policy";
 import { autosaveDraft, discardDraft, type AutosaveResult } from "@/lib/drafts/mutations";
 import { autosaveSchema, draftKeySchema, type AutosaveState } from "@/lib/drafts/schema";
 
@@ -13,12 +14,19 @@ export const saveArticleAction = formAction<typeof articleFormSchema, Awaited<Re
   (actor, form) => saveArticle(actor, form, form.id || undefined),
   {
     invalid: "Some fields need attention.",
-    // A new article moves to its own address; a saved one is re-rendered where the editor is, and
-    // the editor says what the save did.
+    // A new article moves to its own address. A saved one stays as it is, and the answer tells the
+    // form and the header the new version and status: no page is rendered again, so a save costs
+    // one small request (a redirect made Next fetch the whole editor page from itself).
     redirectTo: (saved, form) => (form.id ? undefined : `/admin/articles/${saved.id}?saved=${saved.version}&outcome=${saved.outcome}`),
-    refresh: (saved) => `/admin/articles/${saved.id}`,
-    reply: ({ version, outcome, slug, publishedAt }) => ({
-      saved: { version, outcome, slug, publishedAt: publishedAt?.toISOString() ?? null },
+    reply: ({ version, outcome, slug, status, publishedAt }) => ({
+      saved: {
+        version,
+        outcome,
+        slug,
+        status,
+        shownStatus: effectiveStatus(status, publishedAt, new Date()),
+        publishedAt: publishedAt?.toISOString() ?? null,
+      },
     }),
   },
 );

@@ -5,7 +5,7 @@ import { ActionButton } from "@/components/admin/action-button";
 import { ArticleEditor } from "@/components/admin/article-editor";
 import { getDraft } from "@/lib/drafts/queries";
 import { defaultsOf } from "@/lib/articles/form";
-import { StatusBadge } from "@/components/admin/status-badge";
+import { ArticleSaveProvider, SavedStatus, ViewLiveLink } from "@/components/admin/article-save";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { getArticleForEditor } from "@/lib/articles/queries";
 import { ArticleTabs } from "@/components/admin/article-tabs";
@@ -35,20 +35,19 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     "Restored from the trash."
   ) : null;
   return (
-    <>
+    <ArticleSaveProvider
+      articleId={article.id}
+      opened={{ version: article.version, slug: article.slug, shownStatus: status }}
+      save={saveArticleAction}
+    >
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="font-serif text-3xl font-bold">Edit article</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <StatusBadge status={status} />
-          <span>Version {article.version}</span>
+          <SavedStatus />
           <Link href={`/admin/articles/${article.id}/preview`} className={secondaryButtonClass}>
             Preview saved version
           </Link>
-          {status === "PUBLISHED" && (
-            <Link href={`/articles/${article.slug}`} className={secondaryButtonClass}>
-              View live
-            </Link>
-          )}
+          <ViewLiveLink className={secondaryButtonClass} />
           <ActionButton
             action={trashArticleAction}
             fields={{ id: article.id }}
@@ -64,10 +63,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         defaults={defaultsOf(article)}
         userId={user.id}
         serverDraft={await getDraft(actor, article.id)}
-        save={saveArticleAction}
         autosave={autosaveDraftAction}
         discard={discardDraftAction}
       />
-    </>
+    </ArticleSaveProvider>
   );
 }
