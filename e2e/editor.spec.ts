@@ -123,6 +123,9 @@ test("a save stays on the page and says what it did; neither a refused save nor 
   await page.getByLabel("Slug").fill(article.slug);
   await page.getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByTestId("notice")).toHaveText("Published — view live. Version 2.");
+  // Said where the editor pressed too, with the focus still there.
+  await expect(page.getByTestId("saved-here")).toHaveText("Published — view live. Version 2.");
+  await expect(page.getByRole("button", { name: "Publish now" })).toBeFocused();
   await expect(page).toHaveURL(new RegExp(`/admin/articles/${article.id}$`));
   await expect(page.getByText("Version 2", { exact: true })).toBeVisible();
   await expect(page.getByLabel("Status")).toHaveValue("PUBLISHED");

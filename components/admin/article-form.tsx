@@ -22,6 +22,7 @@ import { useEarlyInput } from "./early-input";
 import type { AutosaveState } from "@/lib/drafts/schema";
 import { datetimeLocalValue } from "@/lib/dates";
 import { useArticleSave } from "./article-save";
+import { SaveNotice } from "./save-notice";
 
 export function ArticleForm({
   defaults,
@@ -148,6 +149,12 @@ export function ArticleForm({
   const errors = clientErrors ?? state.fieldErrors ?? {};
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    // One save at a time. The buttons say so with aria-disabled rather than disabled, which would
+    // drop the keyboard focus from the button the editor pressed.
+    if (pending) {
+      event.preventDefault();
+      return;
+    }
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
     const data = Object.fromEntries(new FormData(event.currentTarget, submitter));
     const parsed = articleFormSchema.safeParse(data);
@@ -369,10 +376,16 @@ export function ArticleForm({
             )}
           </Field>
           <div className="flex flex-wrap gap-2">
-            <button type="submit" name="intent" value="save" className={buttonClass} disabled={pending}>
+            <button type="submit" name="intent" value="save" className={`${buttonClass} aria-disabled:opacity-50`} aria-disabled={pending}>
               Save
             </button>
-            <button type="submit" name="intent" value="publish" className={secondaryButtonClass} disabled={pending}>
+            <button
+              type="submit"
+              name="intent"
+              value="publish"
+              className={`${secondaryButtonClass} aria-disabled:opacity-50`}
+              aria-disabled={pending}
+            >
               Publish now
             </button>
             <button type="button" className={secondaryButtonClass} onClick={() => void previewDraft()}>
@@ -380,15 +393,33 @@ export function ArticleForm({
             </button>
             {defaults.id && (
               <>
-                <button type="submit" name="intent" value="unpublish" className={secondaryButtonClass} disabled={pending}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="unpublish"
+                  className={`${secondaryButtonClass} aria-disabled:opacity-50`}
+                  aria-disabled={pending}
+                >
                   Unpublish
                 </button>
-                <button type="submit" name="intent" value="archive" className={secondaryButtonClass} disabled={pending}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="archive"
+                  className={`${secondaryButtonClass} aria-disabled:opacity-50`}
+                  aria-disabled={pending}
+                >
                   Archive
                 </button>
               </>
             )}
           </div>
+          {/* Where the editor pressed: on a phone the notice at the top is out of view. */}
+          {fromSave && (
+            <p className="mt-2 text-sm text-green-900" data-testid="saved-here">
+              <SaveNotice {...fromSave} />
+            </p>
+          )}
         </fieldset>
         <AuthorPicker
           authors={authors}
