@@ -1,4 +1,4 @@
-import { createArticle, expect, signIn, test, uniqueHeadline, type TestUser } from "./fixtures";
+import { askedOnLeaving, createArticle, expect, signIn, test, uniqueHeadline, type TestUser } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Writing under deadline (issue 16): nothing typed is lost to a closed tab, a dropped connection or
@@ -166,13 +166,7 @@ test("text typed before the editor has loaded its scripts is kept and saved", as
   await expect(status(page)).toHaveText(/^Draft saved/);
   const kept = await db.autosave.findUniqueOrThrow({ where: { userId_draftKey: { userId: editor.id, draftKey: article.id } } });
   expect(JSON.parse(kept.fields).body).toBe("Typed before the scripts arrived.");
-  let asked = "";
-  page.once("dialog", (dialog) => {
-    asked = dialog.message();
-    void dialog.dismiss();
-  });
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Byline" }).click();
-  expect(asked).toContain("unsaved changes");
+  expect(await askedOnLeaving(page, "Byline")).toContain("unsaved changes");
   await expect(page).toHaveURL(new RegExp(`/admin/articles/${article.id}$`));
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("notice")).toContainText("Version 2.");

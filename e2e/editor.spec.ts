@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
+import { askedOnLeaving, createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
 
 async function fillNewArticle(page: Page, headline: string, body = "First paragraph of the story.\n\nSecond paragraph.") {
   await page.goto("/admin/articles/new");
@@ -156,13 +156,7 @@ test("text typed while a save is on its way stays in the form, as unsaved", asyn
   await expect(page.getByTestId("notice")).toHaveText("Saved as a draft. Version 2.");
   await expect(body).toHaveValue("Sent with the save. Typed meanwhile.");
   expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).body).toBe("Sent with the save.");
-  let asked = "";
-  page.once("dialog", (dialog) => {
-    asked = dialog.message();
-    void dialog.dismiss();
-  });
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Articles" }).click();
-  expect(asked).toContain("unsaved changes");
+  expect(await askedOnLeaving(page, "Articles")).toContain("unsaved changes");
 });
 
 test("two editors save the same article: the second sees a conflict and loses nothing", async ({ page, browser, db }) => {

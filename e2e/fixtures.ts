@@ -126,3 +126,14 @@ export const test = base.extend<Fixtures>({
   },
 });
 export { expect };
+
+/** Follows a workspace link with unsaved text in the form; returns what the page asked first. */
+export async function askedOnLeaving(page: Page, linkName: string): Promise<string> {
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: linkName }).click();
+  return asked;
+}

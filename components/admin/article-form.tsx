@@ -5,7 +5,7 @@ import { buttonClass, Field, inputClass, secondaryButtonClass } from "@/componen
 import { fieldErrorsOf } from "@/lib/actions/form-state";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import type { ArticleFormDefaults, ArticleFormState, PickedAuthor } from "@/lib/articles/form";
-import { articleFormSchema } from "@/lib/articles/schema";
+import { articleFormSchema, type INTENTS } from "@/lib/articles/schema";
 import { UtcTimeInput } from "./local-time";
 import { StatusOptions } from "./status-badge";
 import { slugify } from "@/lib/text";
@@ -149,8 +149,7 @@ export function ArticleForm({
   const errors = clientErrors ?? state.fieldErrors ?? {};
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    // One save at a time. The buttons say so with aria-disabled rather than disabled, which would
-    // drop the keyboard focus from the button the editor pressed.
+    // One save at a time (IntentButton says so while one is on its way).
     if (pending) {
       event.preventDefault();
       return;
@@ -376,41 +375,23 @@ export function ArticleForm({
             )}
           </Field>
           <div className="flex flex-wrap gap-2">
-            <button type="submit" name="intent" value="save" className={`${buttonClass} aria-disabled:opacity-50`} aria-disabled={pending}>
+            <IntentButton intent="save" pending={pending} className={buttonClass}>
               Save
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="publish"
-              className={`${secondaryButtonClass} aria-disabled:opacity-50`}
-              aria-disabled={pending}
-            >
+            </IntentButton>
+            <IntentButton intent="publish" pending={pending} className={secondaryButtonClass}>
               Publish now
-            </button>
+            </IntentButton>
             <button type="button" className={secondaryButtonClass} onClick={() => void previewDraft()}>
               Preview this text
             </button>
             {defaults.id && (
               <>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="unpublish"
-                  className={`${secondaryButtonClass} aria-disabled:opacity-50`}
-                  aria-disabled={pending}
-                >
+                <IntentButton intent="unpublish" pending={pending} className={secondaryButtonClass}>
                   Unpublish
-                </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="archive"
-                  className={`${secondaryButtonClass} aria-disabled:opacity-50`}
-                  aria-disabled={pending}
-                >
+                </IntentButton>
+                <IntentButton intent="archive" pending={pending} className={secondaryButtonClass}>
                   Archive
-                </button>
+                </IntentButton>
               </>
             )}
           </div>
@@ -432,5 +413,28 @@ export function ArticleForm({
         />
       </aside>
     </form>
+  );
+}
+
+/**
+ * A button that saves with an intent. While a save is on its way it says so with aria-disabled
+ * rather than disabled, which would drop the keyboard focus from the button the editor pressed
+ * (the form refuses a second save meanwhile).
+ */
+function IntentButton({
+  intent,
+  pending,
+  className,
+  children,
+}: {
+  intent: (typeof INTENTS)[number];
+  pending: boolean;
+  className: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <button type="submit" name="intent" value={intent} className={`${className} aria-disabled:opacity-50`} aria-disabled={pending}>
+      {children}
+    </button>
   );
 }
