@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { after } from "next/server";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { waitForReplicas } from "@/lib/db";
@@ -37,7 +38,13 @@ export async function invalidateReaderPages(change: ReaderChange = {}): Promise<
   await waitForReplicas();
   const dataTags = change.dataTags ?? [READER_TAG];
   forgetReaderReadsInFlight(dataTags);
-  for (const tag of dataTags) revalidateTag(tag, { expire: 0 });
+  // The data cache expires as the response closes, not within it: an expiry inside a Server Action
+  // makes Next render the whole page again into its response, which the editor, whose form
+  // already shows the save, would only throw away. Nothing in the response needs it (reader pages
+  // read uncached), and the reader's next request comes after the close.
+  after(() => {
+    for (const tag of dataTags) revalidateTag(tag, { expire: 0 });
+  });
   await regenerateReaderPages(await readerPathsOf(change));
 }
 
