@@ -155,8 +155,8 @@ export function ArticleForm({
       return;
     }
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
-    const data = Object.fromEntries(new FormData(event.currentTarget, submitter));
-    const parsed = articleFormSchema.safeParse(data);
+    const formData = new FormData(event.currentTarget, submitter);
+    const parsed = articleFormSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
       event.preventDefault();
       setClientErrors(fieldErrorsOf(parsed.error));
@@ -171,7 +171,6 @@ export function ArticleForm({
     // opened with once the save is done: the form keeps what the editor has typed meanwhile. (The
     // form's action remains for a submit before the scripts have run.)
     event.preventDefault();
-    const formData = new FormData(event.currentTarget, submitter);
     startTransition(() => action(formData));
   }
 
