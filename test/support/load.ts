@@ -7,8 +7,14 @@
 // With --crash, the server is killed with SIGKILL halfway through (once a save has been
 // acknowledged), while editors are saving, and restarted: every article must then be whole at one
 // version and every acknowledged save still there.
+// With --own-cpu (on Linux, with two or more CPUs), the editors' browsers run on the last CPU and
+// the server and readers on the others, as in production, where editors' browsers are on their own
+// machines: what saving costs readers is then the server's work alone.
 // Needs a production build (`npm run build`) and a migrated database at DATABASE_URL.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
@@ -24,6 +30,7 @@ const crash = process.argv.includes("--crash");
 // of the editors' saves). Alternating keeps the machine's drift (its speed swings by half over
 // minutes here) out of the ratio.
 const control = process.argv.includes("--control") && !crash;
+const ownCpu = process.argv.includes("--own-cpu");
 const CONTROL_ROUNDS = 3;
 const seconds = short ? 8 : 30;
 const readers = short ? 8 : 50;
@@ -31,6 +38,27 @@ const editors = short ? 2 : 4;
 const WARM_UP_SECONDS = 5;
 const port = Number(process.env.LOAD_PORT ?? 3218);
 const base = `http://127.0.0.1:${port}`;
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * With --own-cpu: pins this process (and so the server it starts) to every CPU but the last, and
+ * returns a Chromium that runs on the last one; without it, Chromium as it is.
+ */
+function placeProcesses(): { browserPath: string; placement: string } {
+  if (!ownCpu) return { browserPath: chromiumPath, placement: "" };
+  const cpus = availableParallelism();
+  if (cpus < 2) throw new Error("--own-cpu needs two or more CPUs");
+  const last = cpus - 1;
+  execFileSync("taskset", ["--all-tasks", "--cpu-list", "--pid", `0-${last - 1}`, String(process.pid)], { stdio: "ignore" });
+  const browserPath = join(mkdtempSync(join(tmpdir(), "byline-load-")), "chromium");
+  writeFileSync(browserPath, `#!/bin/sh\nexec taskset --cpu-list ${last} ${JSON.stringify(chromiumPath)} "$@"\n`);
+  chmodSync(browserPath, 0o755);
+  return {
+    browserPath,
+    placement: `, browsers on CPU ${last}, server and readers on CPU${last > 1 ? "s" : ""} 0${last > 1 ? `-${last - 1}` : ""}`,
+  };
+}
 
 async function startServer() {
   const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
@@ -123,7 +151,10 @@ async function editorLoop(page: Page, articleId: string, until: number, acks: { 
   await page.waitForLoadState("networkidle");
   for (let n = 1; Date.now() < until && !killed; n++) {
     const body = `Load edit ${n} at ${Date.now()}.`;
-    await page.getByLabel("Body", { exact: true }).fill(body);
+    const field = page.getByLabel("Body", { exact: true });
+    await field.fill(body);
+    // networkidle says nothing of the CPU: on a busy one, hydration can still straddle the first fill.
+    while ((await field.inputValue()) !== body) await field.fill(body);
     if (!saving) {
       // The control: the editor types and pauses as long as a save takes (the median so far), and
       // never saves, so both phases type at the same pace.
@@ -178,8 +209,9 @@ async function main() {
     }),
   );
 
+  const { browserPath, placement } = placeProcesses();
   let server = await startServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  const browser = await chromium.launch({ executablePath: browserPath });
   try {
     const pages = await Promise.all(
       setups.map(async ({ user }) => {
@@ -301,7 +333,7 @@ async function main() {
     const saves = acks.reduce((n, a) => n + a.length, 0);
     if (crash && (await fetch(`${base}/articles/${seedSlug}`)).status !== 200) fail("the restarted server does not serve the article page");
     console.log(
-      `load: ${elapsedSeconds.toFixed(0)}s, ${readers} readers, ${editors} editors in Chromium${crash ? ", server SIGKILLed after an acknowledged save, past halfway" : ""}`,
+      `load: ${elapsedSeconds.toFixed(0)}s, ${readers} readers, ${editors} editors in Chromium${placement}${crash ? ", server SIGKILLed after an acknowledged save, past halfway" : ""}`,
     );
     if (idle) console.log(`readers, editors idle:   ${line(idle.result, idle.statuses)}`);
     console.log(`readers${idle ? ", editors saving" : ""}: ${line(saving, stats.statuses)}`);
