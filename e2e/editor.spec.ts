@@ -159,6 +159,30 @@ test("text typed while a save is on its way stays in the form, as unsaved", asyn
   expect(await askedOnLeaving(page, "Articles")).toContain("unsaved changes");
 });
 
+test.describe("before the scripts have run", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a save still reaches the server through the form itself and says what it did", async ({ page, loginAs, db }) => {
+    await loginAs("EDITOR");
+    const article = await createArticle({ headline: uniqueHeadline("Ferry timetable"), status: "DRAFT", publishedAt: null });
+    await page.goto(`/admin/articles/${article.id}`);
+    await page.getByLabel("Body", { exact: true }).fill("Sent by the form alone.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Saved as a draft. Version 2.");
+    await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Sent by the form alone.");
+    const stored = await db.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect([stored.version, stored.body]).toEqual([2, "Sent by the form alone."]);
+
+    // A refusal keeps what was typed, with the reason beside the field.
+    await page.getByLabel("Headline").fill("");
+    await page.getByLabel("Body", { exact: true }).fill("Kept through a refusal.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.locator('[data-field-error="headline"]')).toBeVisible();
+    await expect(page.getByLabel("Body", { exact: true })).toHaveValue("Kept through a refusal.");
+    expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).version).toBe(2);
+  });
+});
+
 test("two editors save the same article: the second sees a conflict and loses nothing", async ({ page, browser, db }) => {
   const article = await createArticle({ headline: uniqueHeadline("Budget vote delayed"), body: "Original text." });
   const bob = uniqueHeadline("Bob Conflict");

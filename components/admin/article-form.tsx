@@ -36,20 +36,21 @@ export function ArticleForm({
   userId: string;
   autosave: (previous: AutosaveState, formData: FormData) => Promise<AutosaveState>;
 }) {
-  const { state: answer, unsaved, action, pending } = useArticleSave();
+  const { state: answer, answerBeforeForm, action, pending } = useArticleSave();
   // A save leaves the form as it is — what is typed meanwhile stays — and hands it the new
-  // version, status and publish time. A refusal comes back with what was sent, to show again.
-  // A form started afresh (restored text) does not take an answer given before it.
-  const [answerBefore] = useState(answer);
+  // version, status and publish time. A refusal comes back with what was sent, to show again
+  // (also when it came with the page: a save sent before the scripts ran). A form started
+  // afresh (restored text) does not take an answer given before it.
   const fromSave = answer.ok ? answer.saved : undefined;
-  const state: ArticleFormState = answer.ok || (answer === answerBefore && answer !== unsaved) ? {} : answer;
+  const state: ArticleFormState = answer.ok || answer === answerBeforeForm ? {} : answer;
   const [clientErrors, setClientErrors] = useState<Partial<Record<string, string[]>> | null>(null);
   const typed = state.values;
   const v = (key: keyof ArticleFormDefaults & string) => typed?.[key] ?? String(defaults[key] ?? "");
 
-  const [body, setBody] = useState(defaults.body);
-  const [headline, setHeadline] = useState(defaults.headline);
-  const [slug, setSlug] = useState(defaults.slug);
+  // Typed values first: a refusal that came with the page shows what was sent.
+  const [body, setBody] = useState(typed?.body ?? defaults.body);
+  const [headline, setHeadline] = useState(typed?.headline ?? defaults.headline);
+  const [slug, setSlug] = useState(typed?.slug ?? defaults.slug);
   const [slugTouched, setSlugTouched] = useState(Boolean(defaults.id));
   const [authors, setAuthors] = useState<PickedAuthor[]>(defaults.authors);
   const [dirty, setDirty] = useState(restored);

@@ -14,6 +14,12 @@ type ArticleSave = {
   /** The save's latest answer; `unsaved` until the first. */
   state: ArticleFormState;
   unsaved: ArticleFormState;
+  /**
+   * The answer the form was started afresh after (a restore, a refresh): the form does not show it
+   * again. Null while the form is the one the page opened with, which shows even an answer the
+   * page came with (a save sent before the scripts ran).
+   */
+  answerBeforeForm: ArticleFormState | null;
   action: (formData: FormData) => void;
   pending: boolean;
   saved: SavedState;
@@ -51,8 +57,11 @@ export function ArticleSaveProvider({
   const [state, action, pending] = useActionState<ArticleFormState, FormData>(save, unsaved);
   const saved = state.saved && state.saved.version > opened.version ? state.saved : opened;
   const router = useRouter();
-  const [formVersion, setFormVersion] = useState(opened.version);
-  if (opened.version !== formVersion && opened.version !== state.saved?.version) setFormVersion(opened.version);
+  const [form, setForm] = useState<{ version: number; answerBefore: ArticleFormState | null }>({
+    version: opened.version,
+    answerBefore: null,
+  });
+  if (opened.version !== form.version && opened.version !== state.saved?.version) setForm({ version: opened.version, answerBefore: state });
 
   // Back and forward show the page as the router kept it, from before the saves made here: opened
   // on a version older than one this tab saved, it is fetched again. Once, on opening.
@@ -69,8 +78,8 @@ export function ArticleSaveProvider({
   }, [articleId, state.saved]);
 
   return (
-    <ArticleSaveContext value={{ state, unsaved, action, pending, saved }}>
-      <Fragment key={formVersion}>{children}</Fragment>
+    <ArticleSaveContext value={{ state, unsaved, answerBeforeForm: form.answerBefore, action, pending, saved }}>
+      <Fragment key={form.version}>{children}</Fragment>
     </ArticleSaveContext>
   );
 }
