@@ -151,6 +151,42 @@ test("editors see the panel read-only, and a replayed admin action is refused wi
   await editorContext.close();
 });
 
+test("the users list shows the newest first, a page at a time, and finds anyone by name or email in any case", async ({
+  page,
+  loginAs,
+  db,
+}) => {
+  await loginAs("ADMIN");
+  const family = uniqueHeadline("okafor").replace(/\s+/g, "-").toLowerCase();
+  // Fifty-one colleagues joined at once; none of them can sign in (no password matches "-").
+  await db.user.createMany({
+    data: Array.from({ length: 51 }, (_, i) => ({
+      email: `${family}-${i}@example.test`,
+      name: `Ngozi ${family} ${i}`,
+      role: "EDITOR" as const,
+      passwordHash: "-",
+      createdAt: new Date(Date.now() - i * 1000),
+    })),
+  });
+  await page.goto("/admin/users");
+  await expect(page.getByRole("row").nth(1)).toContainText(`${family}-0@example.test`);
+  await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+
+  await page.getByLabel("Name or email").fill(`NGOZI ${family.toUpperCase()}`);
+  await page.getByLabel("Name or email").press("Enter");
+  await expect(page.getByText(`51 users whose name or email contains “NGOZI ${family.toUpperCase()}”`)).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(51); // the header and 50
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page.getByText("Page 2 of 2")).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("row").nth(1)).toContainText(`${family}-50@example.test`);
+
+  await page.getByLabel("Name or email").fill(`${family}-7@`);
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByText(`1 user whose name or email contains “${family}-7@”`)).toBeVisible();
+  await expect(page.getByRole("button", { name: `Disable ${family}-7@example.test` })).toBeVisible();
+});
+
 test("admins manage users; the last active admin cannot be disabled", async ({ page, loginAs, db }) => {
   const me = await loginAs("ADMIN");
   await page.goto("/admin/users");

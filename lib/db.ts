@@ -23,6 +23,14 @@ export function currentEngine(): Engine {
   return engineOf(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
 }
 
+/**
+ * A `contains` filter that ignores case on both engines: SQLite's LIKE ignores ASCII case already;
+ * PostgreSQL needs to be told.
+ */
+export function containsAnyCase(text: string): { contains: string; mode?: "insensitive" } {
+  return currentEngine() === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text };
+}
+
 // Password hashes never leave the database unless a query asks for them by name.
 const omit = { user: { passwordHash: true } } as const;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { authorized } from "@/lib/auth/actor";
-import { currentEngine, db, type Prisma } from "@/lib/db";
+import { containsAnyCase, db, type Prisma } from "@/lib/db";
 import { pageCount, pageRows } from "@/lib/pagination";
 import { articlesShowingInBody, hashesOf } from "./usage";
 import { pickedImageSelect } from "./urls";
@@ -21,12 +21,14 @@ const CARD = {
 /** Images whose alt text, caption, credit or file name contains the words typed, in any case. */
 function textMatches(q: string): Prisma.ImageWhereInput {
   const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 8);
-  // SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be told.
-  const contains = (word: string) =>
-    currentEngine() === "postgresql" ? { contains: word, mode: "insensitive" as const } : { contains: word };
   return {
     AND: words.map((word) => ({
-      OR: [{ alt: contains(word) }, { caption: contains(word) }, { credit: contains(word) }, { originalName: contains(word) }],
+      OR: [
+        { alt: containsAnyCase(word) },
+        { caption: containsAnyCase(word) },
+        { credit: containsAnyCase(word) },
+        { originalName: containsAnyCase(word) },
+      ],
     })),
   };
 }

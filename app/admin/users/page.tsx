@@ -3,7 +3,10 @@ import { ActionButton } from "@/components/admin/action-button";
 import { CreateUserForm, InviteUserForm, UserAccessControls } from "@/components/admin/user-forms";
 import { utc } from "@/lib/dates";
 import { requireStaffPage } from "@/lib/auth/session";
-import { listInvitations, listUsers } from "@/lib/users/queries";
+import { listInvitations, listUsersPage } from "@/lib/users/queries";
+import { buttonClass, inputClass } from "@/components/ui/field";
+import { Pagination } from "@/components/ui/pagination";
+import { parsePageNumber } from "@/lib/pagination";
 import {
   createUserAction,
   inviteUserAction,
@@ -24,14 +27,35 @@ const actions = {
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
+type Props = { searchParams: Promise<{ q?: string; page?: string }> };
+
+export default async function UsersPage({ searchParams }: Props) {
+  const params = await searchParams;
   const { actor } = await requireStaffPage("/admin/users", "users:manage");
-  const [users, invitations] = await Promise.all([listUsers(actor), listInvitations(actor)]);
+  const q = (typeof params.q === "string" ? params.q : "").slice(0, 200);
+  const [list, invitations] = await Promise.all([
+    listUsersPage(actor, { q, page: parsePageNumber(params.page) ?? 1 }),
+    listInvitations(actor),
+  ]);
+  const hrefFor = (page: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Users</h1>
-      <DataTable columns={["User", "Role", "State", "Change"]} className="mb-8">
-        {users.map((u) => (
+      <form method="get" role="search" className="mb-4 flex items-end gap-2">
+        <label className="text-sm">
+          <span className="block font-semibold">Name or email</span>
+          <input name="q" type="search" defaultValue={q} className={inputClass} />
+        </label>
+        <button type="submit" className={buttonClass}>
+          Find
+        </button>
+      </form>
+      <p className="mb-2 text-sm text-muted">
+        {list.total.toLocaleString("en")} {list.total === 1 ? "user" : "users"}
+        {q ? ` whose name or email contains “${q}”` : ", active ones first, the newest first"}
+      </p>
+      <DataTable columns={["User", "Role", "State", "Change"]}>
+        {list.users.map((u) => (
           <tr key={u.id} className="border-b border-rule align-top">
             <td className="py-2 pr-3">
               {u.name || "—"}
@@ -50,6 +74,9 @@ export default async function UsersPage() {
           </tr>
         ))}
       </DataTable>
+      <div className="mb-8">
+        <Pagination page={list.page} pages={list.pages} hrefFor={hrefFor} />
+      </div>
       <h2 className="mb-2 font-serif text-xl font-bold">Invite a user</h2>
       <p className="mb-3 max-w-3xl text-sm text-muted">
         The invited person opens the link and chooses their own password. It works once, for 7 days; a new invitation to the same address
