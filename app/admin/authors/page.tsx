@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { AuthorForm } from "@/components/admin/author-form";
-import { buttonClass, inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { SearchForm } from "@/components/ui/search-form";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listAuthorsWithCounts } from "@/lib/authors/queries";
 import { parsePageNumber } from "@/lib/pagination";
@@ -27,15 +27,7 @@ export default async function AuthorsPage({ searchParams }: Props) {
           Author deleted.
         </p>
       )}
-      <form method="get" role="search" className="mb-4 flex items-end gap-2">
-        <label className="text-sm">
-          <span className="block font-semibold">Name</span>
-          <input name="q" type="search" defaultValue={q} className={inputClass} />
-        </label>
-        <button type="submit" className={buttonClass}>
-          Find
-        </button>
-      </form>
+      <SearchForm label="Name" q={q} />
       <p className="mb-2 text-sm text-muted">
         {list.total.toLocaleString("en")} {list.total === 1 ? "author" : "authors"}
         {q && ` whose name contains “${q}”`}

@@ -4,8 +4,8 @@ import { CreateUserForm, InviteUserForm, UserAccessControls } from "@/components
 import { utc } from "@/lib/dates";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listInvitations, listUsersPage } from "@/lib/users/queries";
-import { buttonClass, inputClass } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
+import { SearchForm } from "@/components/ui/search-form";
 import { parsePageNumber } from "@/lib/pagination";
 import {
   createUserAction,
@@ -41,15 +41,7 @@ export default async function UsersPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Users</h1>
-      <form method="get" role="search" className="mb-4 flex items-end gap-2">
-        <label className="text-sm">
-          <span className="block font-semibold">Name or email</span>
-          <input name="q" type="search" defaultValue={q} className={inputClass} />
-        </label>
-        <button type="submit" className={buttonClass}>
-          Find
-        </button>
-      </form>
+      <SearchForm label="Name or email" q={q} />
       <p className="mb-2 text-sm text-muted">
         {list.total.toLocaleString("en")} {list.total === 1 ? "user" : "users"}
         {q ? ` whose name or email contains “${q}”` : ", active ones first, the newest first"}
