@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { markdownViewState } from "./e2e/support/body-view";
 import { E2E_SECRET } from "./e2e/support/secret";
 
-// End-to-end tests drive Debian's Chromium against a production build (`next build && next start`).
+// End-to-end tests drive Debian's Chromium against a production build (`next build`, then `node server.mjs`).
 // scripts/test.mjs prepares the database and the build; E2E_DATABASE_URL names that database.
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -18,7 +18,7 @@ if (!/^file:|^postgres(ql)?:\/\/[^@/]*@?(127\.0\.0\.1|localhost)[:/]/.test(datab
 function server(listenPort: number) {
   const url = `http://127.0.0.1:${listenPort}`;
   return {
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${listenPort}`,
+    command: `node server.mjs -H 127.0.0.1 -p ${listenPort}`,
     url: `${url}/`,
     reuseExistingServer: false,
     timeout: 60_000,

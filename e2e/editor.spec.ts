@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { askedOnLeaving, createArticle, createUser, expect, signIn, test, uniqueHeadline } from "./fixtures";
+import { askedOnLeaving, createArticle, createUser, expect, keepReading, signIn, test, uniqueHeadline } from "./fixtures";
 
 async function fillNewArticle(page: Page, headline: string, body = "First paragraph of the story.\n\nSecond paragraph.") {
   await page.goto("/admin/articles/new");
@@ -360,12 +360,18 @@ test("an edit to a live article's text reaches its page, its API entry and the s
   expect(lastmodBefore).toBeTruthy();
   await expect((await request.get(`/articles/${article.slug}`)).text()).resolves.toContain("The first telling.");
 
+  const again = await request.get(`/articles/${article.slug}`);
+  expect(again.headers()["x-byline-cache"], "a reader page is kept by the server's response cache").toBe("HIT");
+
   await loginAs("EDITOR");
   await page.goto(`/admin/articles/${article.id}`);
   await page.waitForLoadState("networkidle"); // fill's select-then-insert must not straddle hydration
   await page.getByLabel("Body", { exact: true }).fill("The second telling, corrected.");
+  // Readers keep the response cache's copies fresh while the editor saves: the save must not leave them behind it.
+  const readers = keepReading(request, [`/articles/${article.slug}`, `/api/articles/${article.slug}`, "/sitemap.xml"]);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("notice")).toContainText("Updated — live now");
+  await readers.stop();
 
   await expect((await request.get(`/articles/${article.slug}`)).text()).resolves.toContain("The second telling, corrected.");
   expect((await (await request.get(`/api/articles/${article.slug}`)).json()).bodyHtml).toContain("The second telling, corrected.");

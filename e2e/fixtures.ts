@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type Request } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page, type Request } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { headlineKey, slugify } from "@/lib/text";
@@ -58,6 +58,23 @@ export async function eventually(page: Page, path: string, check: () => Promise<
     await page.goto(path);
     await check();
   }).toPass({ timeout: 15_000 });
+}
+
+/**
+ * Readers asking for `urls` over and over, as during breaking news, until `stop()`: what each
+ * instance's response cache keeps is never more than a moment old when an editor saves.
+ */
+export function keepReading(request: APIRequestContext, urls: string[]): { stop(): Promise<void> } {
+  let reading = true;
+  const readers = (async () => {
+    while (reading) for (const url of urls) await request.get(url);
+  })();
+  return {
+    stop: async () => {
+      reading = false;
+      await readers;
+    },
+  };
 }
 
 /** A fresh user with a role; the password is known to the test. */

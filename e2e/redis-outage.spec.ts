@@ -63,7 +63,7 @@ test("Redis down at start or later: the instance serves readers and editors, and
   ).toBe("free");
   // Started while its Redis is down.
   children.push(
-    spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    spawn("node", ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
       env: {
         ...process.env,
         NODE_OPTIONS: "",

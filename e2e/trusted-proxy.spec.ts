@@ -28,7 +28,7 @@ test("without a trusted proxy, failures count against the socket address whateve
   };
   delete env.TRUSTED_PROXY_HOPS;
   delete env.REDIS_URL;
-  server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore", detached: true });
+  server = spawn("node", ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore", detached: true });
   await expect
     .poll(
       () =>

@@ -23,10 +23,14 @@ const PRIVATE_CACHE_CONTROL = "private, no-store";
  */
 const SHARED_CACHE_KEEP_SECONDS = 24 * 60 * 60;
 
+/** Where server.mjs leaves its response cache for lib/cache.ts to purge after a change. */
+const RESPONSE_CACHE_KEY = Symbol.for("byline.responseCache");
+
 module.exports = {
   READER_PAGE_REVALIDATE_SECONDS,
   READER_STALE_SECONDS,
   READER_CACHE_CONTROL,
   PRIVATE_CACHE_CONTROL,
   SHARED_CACHE_KEEP_SECONDS,
+  RESPONSE_CACHE_KEY,
 };

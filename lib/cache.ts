@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { after } from "next/server";
 import { revalidatePath, revalidateTag } from "next/cache";
-import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
+import { READER_CACHE_CONTROL, RESPONSE_CACHE_KEY } from "@/lib/cache-settings.js";
 import { waitForReplicas } from "@/lib/db";
 import { forgetReaderReadsInFlight, READER_TAG } from "@/lib/reader-data-cache";
 import { regenerateReaderPages } from "@/lib/pages-revalidation";
@@ -42,10 +42,22 @@ export async function invalidateReaderPages(change: ReaderChange = {}): Promise<
   // makes Next render the whole page again into its response, which the editor, whose form
   // already shows the save, would only throw away. Nothing in the response needs it (reader pages
   // read uncached), and the reader's next request comes after the close.
-  after(() => {
+  after(async () => {
     for (const tag of dataTags) revalidateTag(tag, { expire: 0 });
+    await purgeResponseCaches();
   });
   await regenerateReaderPages(await readerPathsOf(change));
+  await purgeResponseCaches();
+}
+
+/**
+ * Drops the answers the instances' response caches kept (server.mjs: this one's, and through Redis
+ * every other's). Twice per change: once the pages are re-rendered, and once the data cache has
+ * expired, so neither an old page nor an old feed outlives the save.
+ */
+async function purgeResponseCaches(): Promise<void> {
+  const cache = (globalThis as { [RESPONSE_CACHE_KEY]?: { purge(): void | Promise<void> } | null })[RESPONSE_CACHE_KEY];
+  await cache?.purge();
 }
 
 /** After a Server Action: the workspace's screens (or the one at `path`) show the change on return. */

@@ -22,6 +22,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const APP = 3301;
 const BARE = 3302;
 const NGINX = 3303;
+/** The same build with server.mjs's response cache off: Next answering every request itself. */
+const NEXT_ALONE = 3304;
 const DB_FILE = "data/bench.db";
 const STATIC_PAGE = "pages/bench-static.tsx";
 const PG_URL = process.env.BENCH_PG_URL;
@@ -232,10 +234,14 @@ async function main() {
   });
   const articleUrl = `http://127.0.0.1:${APP}/articles/${seed.slug}`;
 
-  const startApp = async () => {
-    const app = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(APP)], { env, stdio: "ignore", detached: true });
+  const startApp = async (port = APP, extraEnv: Record<string, string> = {}) => {
+    const app = spawn("node", ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
+      env: { ...env, ...extraEnv },
+      stdio: "ignore",
+      detached: true,
+    });
     children.push(app);
-    await waitFor(articleUrl);
+    await waitFor(`http://127.0.0.1:${port}/articles/${seed.slug}`);
     return app;
   };
   // Two references from Next itself, built in for this run only: the article's HTML as a file in
@@ -263,6 +269,7 @@ export default function BenchStatic({ html }: { html: string }) {
   await new Promise((r) => setTimeout(r, 1000));
   sh("node_modules/.bin/next", ["build"]);
   await startApp();
+  await startApp(NEXT_ALONE, { RESPONSE_CACHE_MB: "0" });
   const bare = http.createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length });
     res.end(html);
@@ -276,6 +283,7 @@ export default function BenchStatic({ html }: { html: string }) {
     ["next static file (same bytes)", `http://127.0.0.1:${APP}/_bench/article.html`],
     ["next static page (same content)", `http://127.0.0.1:${APP}/bench-static`],
     ["article page (cached)", articleUrl],
+    ["article page, Next alone (response cache off)", `http://127.0.0.1:${NEXT_ALONE}/articles/${seed.slug}`],
     ["front page (cached)", `http://127.0.0.1:${APP}/`],
     ["search ?q=france", `http://127.0.0.1:${APP}/search?q=france`],
     ["feed.xml", `http://127.0.0.1:${APP}/feed.xml`],
@@ -298,7 +306,7 @@ export default function BenchStatic({ html }: { html: string }) {
 
   console.log(`\n| reader page | HTML gzip | CSS gzip | JS gzip (Next runtime; no components of ours) |`);
   console.log(`| --- | ---: | ---: | ---: |`);
-  for (const [name, url] of targets.slice(3, 6)) {
+  for (const [name, url] of [targets[3], targets[5], targets[6]]) {
     const bytes = await pageBytes(url);
     console.log(`| ${name} | ${bytes.html} B | ${bytes.css} B | ${bytes.js} B |`);
   }
@@ -307,7 +315,7 @@ export default function BenchStatic({ html }: { html: string }) {
     `\n| Lighthouse ${LIGHTHOUSE_VERSION}, mobile preset, median of 3 | perf | a11y | best practices | SEO | LCP ms | TBT ms | transfer KB | script KB |`,
   );
   console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
-  for (const [name, url] of [targets[3], targets[4]]) {
+  for (const [name, url] of [targets[3], targets[5]]) {
     const runs = [0, 1, 2].map(() => lighthouse(url));
     const median = (pick: (r: LighthouseRun) => number) => runs.map(pick).sort((a, b) => a - b)[1];
     console.log(
@@ -335,7 +343,7 @@ main()
     rmSync(STATIC_PAGE, { recursive: true, force: true });
     for (const child of children) {
       try {
-        if (child.pid) process.kill(child.spawnargs[0].includes("next") ? -child.pid : child.pid, "SIGTERM");
+        if (child.pid) process.kill(child.spawnargs.includes("server.mjs") ? -child.pid : child.pid, "SIGTERM");
       } catch {}
     }
     setTimeout(() => process.exit(), 500);

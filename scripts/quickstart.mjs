@@ -13,4 +13,4 @@ for (const [command, args] of [
 }
 const port = process.env.PORT ?? "3000";
 console.log(`\nByline is starting on http://localhost:${port}/ — the workspace is at /admin (first visit: create the admin account).`);
-spawnSync("node_modules/.bin/next", ["start", "-p", port], { stdio: "inherit", env });
+spawnSync("node", ["server.mjs", "-p", port], { stdio: "inherit", env });

@@ -61,7 +61,7 @@ function placeProcesses(): { browserPath: string; placement: string } {
 }
 
 async function startServer() {
-  const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const server = spawn("node", ["server.mjs", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...process.env, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "load-test-secret", NEXTAUTH_URL: base, NODE_OPTIONS: "" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

@@ -1,0 +1,184 @@
+// server.mjs's response cache in front of a real HTTP server whose answers each test chooses: what
+// it keeps, for how long, for whom, and what it must never keep or mix up.
+import assert from "node:assert/strict";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, beforeEach, test } from "node:test";
+import { gzipSync } from "node:zlib";
+import { createResponseCache, purgedEverywhere } from "@/lib/response-cache.mjs";
+import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
+
+type Answer = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number };
+let answerOf: (req: http.IncomingMessage) => Answer;
+let calls: string[];
+let cache: ReturnType<typeof createResponseCache>;
+let server: http.Server;
+let port: number;
+
+before(async () => {
+  server = http.createServer((req, res) =>
+    cache.handle(req, res, async () => {
+      calls.push(`${req.method} ${req.url}`);
+      const { status = 200, headers = {}, body = "", delayMs = 0 } = answerOf(req);
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.setHeader("Vary", "Accept-Encoding");
+      if (gzip) res.setHeader("Content-Encoding", "gzip");
+      res.writeHead(status);
+      // Written in two parts, as a streamed page is.
+      const bytes = gzip ? gzipSync(body) : Buffer.from(body);
+      res.write(bytes.subarray(0, 10));
+      res.end(req.method === "HEAD" ? undefined : bytes.subarray(10));
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+after(() => server.close());
+beforeEach(() => {
+  cache = createResponseCache();
+  calls = [];
+  answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL, ETag: '"v1"' }, body: `page at ${req.url}` });
+});
+
+function get(path: string, headers: Record<string, string> = {}, method = "GET") {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+test("a reader page is answered once by the server, then from memory, for its second", async () => {
+  const first = await get("/articles/a");
+  const second = await get("/articles/a");
+  assert.equal(first.headers["x-byline-cache"], "MISS");
+  assert.equal(second.headers["x-byline-cache"], "HIT");
+  assert.equal(second.body.toString(), "page at /articles/a");
+  assert.equal(second.headers["cache-control"], READER_CACHE_CONTROL);
+  assert.equal(second.headers["content-length"], String("page at /articles/a".length));
+  assert.deepEqual(calls, ["GET /articles/a"]);
+
+  await new Promise((r) => setTimeout(r, 1_100));
+  assert.equal((await get("/articles/a")).headers["x-byline-cache"], "MISS", "s-maxage=1: a second later, the server answers again");
+  assert.equal(calls.length, 2);
+});
+
+test("a compressed answer is never served to a reader who did not ask for compression", async () => {
+  const gzipped = await get("/articles/b", { "Accept-Encoding": "gzip" });
+  const plain = await get("/articles/b");
+  assert.equal(gzipped.headers["content-encoding"], "gzip");
+  assert.equal(plain.headers["content-encoding"], undefined);
+  assert.equal(plain.body.toString(), "page at /articles/b");
+  assert.equal((await get("/articles/b", { "Accept-Encoding": "gzip" })).headers["x-byline-cache"], "HIT");
+  assert.deepEqual(calls, ["GET /articles/b", "GET /articles/b"]);
+});
+
+test("a HEAD and a conditional request are answered from a kept page: headers only, and 304 for the same ETag", async () => {
+  await get("/articles/c");
+  const head = await get("/articles/c", {}, "HEAD");
+  assert.equal(head.status, 200);
+  assert.equal(head.body.length, 0);
+  assert.equal(head.headers["x-byline-cache"], "HIT");
+  const notModified = await get("/articles/c", { "If-None-Match": 'W/"v1"' });
+  assert.equal(notModified.status, 304);
+  assert.equal(notModified.headers.etag, '"v1"');
+  assert.equal(notModified.body.length, 0);
+  assert.equal((await get("/articles/c", { "If-None-Match": '"v0"' })).body.toString(), "page at /articles/c");
+  assert.deepEqual(calls, ["GET /articles/c"]);
+});
+
+test("what is answered to one person, with a cookie, or not as a success is never kept", async () => {
+  const answers: Record<string, Answer> = {
+    "/admin": { headers: { "Cache-Control": "private, no-store" }, body: "workspace" },
+    "/cookie": { headers: { "Cache-Control": READER_CACHE_CONTROL, "Set-Cookie": "session=secret" }, body: "with a cookie" },
+    "/missing": { status: 404, headers: { "Cache-Control": READER_CACHE_CONTROL }, body: "not found" },
+    "/plain": { headers: {}, body: "no caching said" },
+    "/browser-only": { headers: { "Cache-Control": "public, max-age=60" }, body: "for browsers" },
+  };
+  answerOf = (req) => answers[req.url!];
+  for (const path of Object.keys(answers)) {
+    await get(path);
+    assert.notEqual((await get(path)).headers["x-byline-cache"], "HIT", path);
+  }
+  assert.equal(calls.length, 10);
+});
+
+test("a signed-in editor, a Server Action and a client-side navigation always reach the server", async () => {
+  await get("/articles/d");
+  for (const headers of <Record<string, string>[]>[
+    { Cookie: "theme=dark; __Secure-next-auth.session-token=abc" },
+    { Authorization: "Bearer token" },
+    { RSC: "1" },
+    { "Next-Action": "abc" },
+  ]) {
+    const answer = await get("/articles/d", headers);
+    assert.equal(answer.headers["x-byline-cache"], undefined, JSON.stringify(headers));
+  }
+  assert.equal(calls.length, 5);
+  // Another cookie is not a session: the reader still gets the kept page.
+  assert.equal((await get("/articles/d", { Cookie: "theme=dark" })).headers["x-byline-cache"], "HIT");
+});
+
+test("a reader's reload does not reach the server: Cache-Control from the request is not obeyed", async () => {
+  await get("/articles/e");
+  assert.equal((await get("/articles/e", { "Cache-Control": "no-cache", Pragma: "no-cache" })).headers["x-byline-cache"], "HIT");
+  assert.equal(calls.length, 1);
+});
+
+test("after a purge the next reader gets the server's answer, and one begun before the purge is passed on but not kept", async () => {
+  await get("/articles/f");
+  cache.purge();
+  assert.equal((await get("/articles/f")).headers["x-byline-cache"], "MISS");
+
+  cache.purge();
+  answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL }, body: `old ${req.url}`, delayMs: 100 });
+  const inFlight = get("/articles/g");
+  await new Promise((r) => setTimeout(r, 30));
+  cache.purge();
+  assert.equal((await inFlight).body.toString(), "old /articles/g");
+  answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL }, body: `new ${req.url}` });
+  assert.equal((await get("/articles/g")).body.toString(), "new /articles/g");
+});
+
+test("a hostile client cannot make it keep more than its limits: each page at most a megabyte, all of them a set size", async () => {
+  cache = createResponseCache({ maxBytes: 64 * 1024, maxEntryBytes: 16 * 1024 });
+  answerOf = (req) => ({
+    headers: { "Cache-Control": READER_CACHE_CONTROL },
+    body: req.url === "/huge" ? "x".repeat(20_000) : "y".repeat(1_000),
+  });
+  await get("/huge");
+  assert.equal((await get("/huge")).body.length, 20_000);
+  assert.deepEqual(calls, ["GET /huge", "GET /huge"], "a page over the entry limit is passed on whole, not kept");
+  for (let i = 0; i < 200; i++) await get(`/search?q=${i}`);
+  assert.ok(cache.size <= (64 * 1024) / 2_000, `kept ${cache.size} pages within 64 KB`);
+  assert.equal((await get("/x".repeat(2_000))).headers["x-byline-cache"], undefined, "an absurd URL is not a key");
+});
+
+test(
+  "with Redis, a change on one instance purges every instance's cache",
+  { skip: !process.env.REDIS_URL && "needs REDIS_URL" },
+  async () => {
+    const other = createResponseCache();
+    const here = purgedEverywhere(cache, process.env.REDIS_URL!);
+    const there = purgedEverywhere(other, process.env.REDIS_URL!);
+    try {
+      await get("/articles/h");
+      assert.equal(cache.size, 1);
+      // The other instance changes something (its subscription may still be connecting: ask again).
+      for (let tries = 0; tries < 100 && cache.size > 0; tries++) {
+        await there();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.equal(cache.size, 0, "this instance dropped its copy when the other purged");
+      assert.equal((await get("/articles/h")).headers["x-byline-cache"], "MISS");
+    } finally {
+      await Promise.all([here.close(), there.close()]);
+    }
+  },
+);
