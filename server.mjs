@@ -4,7 +4,7 @@
 // from this cache a page costs about what the file does. RESPONSE_CACHE_MB=0 turns it off (for
 // example behind nginx's micro-cache, which does the same job: deploy/nginx/reader-cache.conf).
 //
-//   node server.mjs [-H hostname] [-p port]      (or HOSTNAME / PORT; defaults: all interfaces, 3000)
+//   node server.mjs [-H hostname] [-p port]      (or PORT; defaults: all interfaces, 3000)
 import http from "node:http";
 import { parseArgs } from "node:util";
 import cacheSettings from "./lib/cache-settings.js";
@@ -14,9 +14,18 @@ process.env.NODE_ENV = "production";
 const { values } = parseArgs({
   options: { hostname: { type: "string", short: "H" }, port: { type: "string", short: "p" } },
 });
-const hostname = values.hostname ?? process.env.HOSTNAME;
+// Not HOSTNAME from the environment: containers set it to their own name.
+const hostname = values.hostname;
 const port = Number(values.port ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`The port must be a number from 0 to 65535, not "${values.port ?? process.env.PORT}".`);
+  process.exit(1);
+}
 const cacheMegabytes = Number(process.env.RESPONSE_CACHE_MB ?? 64);
+if (!Number.isFinite(cacheMegabytes) || cacheMegabytes < 0) {
+  console.error(`RESPONSE_CACHE_MB must be a number of megabytes (0 turns the cache off), not "${process.env.RESPONSE_CACHE_MB}".`);
+  process.exit(1);
+}
 
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: import.meta.dirname, hostname: hostname ?? "localhost", port });

@@ -33,7 +33,6 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
   // Bumped by every purge: an answer that began before a purge may hold what the purge removed,
   // and is passed on but not kept.
   let generation = 0;
-  const counts = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
 
   /**
    * Answers `req` from the cache, or lets `next` answer it and keeps the answer if it may.
@@ -43,25 +42,17 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
    */
   function handle(req, res, next) {
     const key = keyOf(req);
-    if (key === null) {
-      counts.bypassed++;
-      return next(req, res);
-    }
+    if (key === null) return next(req, res);
     const request = policyRequestOf(req);
     const entry = entries.get(key);
     if (entry && entry.policy.satisfiesWithoutRevalidation(request)) {
-      counts.hits++;
       answerFrom(entry, req, res);
       return;
     }
-    counts.misses++;
     res.setHeader("x-byline-cache", "MISS");
     // A conditional request may be answered 304, which has no body to keep.
     if (req.method === "GET" && !req.headers["if-none-match"] && !req.headers["if-modified-since"]) {
-      keepAnswer(res, request, generation, (fresh) => {
-        entries.set(key, fresh);
-        counts.stored++;
-      });
+      keepAnswer(res, request, generation, (fresh) => entries.set(key, fresh));
     }
     return next(req, res);
   }
@@ -110,15 +101,16 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
     res.end = /** @type {typeof res.end} */ (
       function (/** @type {unknown} */ chunk, /** @type {any[]} */ ...rest) {
         collect(chunk, rest[0]);
-        const result = end.call(res, /** @type {any} */ (chunk), ...rest);
-        if (!tooLarge && startedIn === generation) {
-          const headers = { ...lowerCased(headersGiven), ...res.getHeaders() };
-          const entry = storableEntry(request, res.statusCode, headers, Buffer.concat(chunks, size));
-          if (entry) store(entry);
-        }
-        return result;
+        return end.call(res, /** @type {any} */ (chunk), ...rest);
       }
     );
+    // Only an answer handed over whole: a reader who hung up mid-answer leaves nothing behind.
+    res.once("finish", () => {
+      if (tooLarge || startedIn !== generation) return;
+      const headers = { ...lowerCased(headersGiven), ...res.getHeaders() };
+      const entry = storableEntry(request, res.statusCode, headers, Buffer.concat(chunks, size));
+      if (entry) store(entry);
+    });
   }
 
   return {
@@ -128,7 +120,6 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
       generation++;
       entries.clear();
     },
-    counts,
     get size() {
       return entries.size;
     },

@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { createResponseCache, purgedEverywhere } from "@/lib/response-cache.mjs";
 import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
 
-type Answer = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number };
+type Answer = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number; pauseMidwayMs?: number };
 let answerOf: (req: http.IncomingMessage) => Answer;
 let calls: string[];
 let cache: ReturnType<typeof createResponseCache>;
@@ -19,7 +19,7 @@ before(async () => {
   server = http.createServer((req, res) =>
     cache.handle(req, res, async () => {
       calls.push(`${req.method} ${req.url}`);
-      const { status = 200, headers = {}, body = "", delayMs = 0 } = answerOf(req);
+      const { status = 200, headers = {}, body = "", delayMs = 0, pauseMidwayMs = 0 } = answerOf(req);
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -29,6 +29,7 @@ before(async () => {
       // Written in two parts, as a streamed page is.
       const bytes = gzip ? gzipSync(body) : Buffer.from(body);
       res.write(bytes.subarray(0, 10));
+      if (pauseMidwayMs) await new Promise((r) => setTimeout(r, pauseMidwayMs));
       res.end(req.method === "HEAD" ? undefined : bytes.subarray(10));
     }),
   );
@@ -144,6 +145,23 @@ test("after a purge the next reader gets the server's answer, and one begun befo
   assert.equal((await inFlight).body.toString(), "old /articles/g");
   answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL }, body: `new ${req.url}` });
   assert.equal((await get("/articles/g")).body.toString(), "new /articles/g");
+});
+
+test("a reader who hangs up mid-answer leaves no cut-off page behind", async () => {
+  answerOf = () => ({ headers: { "Cache-Control": READER_CACHE_CONTROL }, body: "a long story, told slowly", pauseMidwayMs: 150 });
+  await new Promise<void>((resolve) => {
+    const req = http.request({ host: "127.0.0.1", port, path: "/articles/slow" }, (res) =>
+      res.once("data", () => {
+        req.destroy();
+        resolve();
+      }),
+    );
+    req.end();
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  const next = await get("/articles/slow");
+  assert.equal(next.headers["x-byline-cache"], "MISS");
+  assert.equal(next.body.toString(), "a long story, told slowly");
 });
 
 test("a hostile client cannot make it keep more than its limits: each page at most a megabyte, all of them a set size", async () => {
