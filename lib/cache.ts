@@ -42,22 +42,33 @@ export async function invalidateReaderPages(change: ReaderChange = {}): Promise<
   // makes Next render the whole page again into its response, which the editor, whose form
   // already shows the save, would only throw away. Nothing in the response needs it (reader pages
   // read uncached), and the reader's next request comes after the close.
+  const paths = await readerPathsOf(change);
+  // A change that expired all reader data may show anywhere: everything is purged, twice. One that
+  // expired some of it shows on the pages re-rendered here, purged once they are, and in what is
+  // built from reader data per request (feeds, the API, search), purged once that data expired:
+  // before, Next would answer them from the old data anyway.
+  const everywhere = !change.dataTags;
   after(async () => {
     for (const tag of dataTags) revalidateTag(tag, { expire: 0 });
-    await purgeResponseCaches();
+    await purgeResponseCaches(everywhere ? undefined : { data: true });
   });
-  await regenerateReaderPages(await readerPathsOf(change));
-  await purgeResponseCaches();
+  await regenerateReaderPages(paths);
+  await purgeResponseCaches(everywhere ? undefined : { pages: paths });
 }
 
+type ResponseCachePurge = { pages?: string[]; data?: boolean };
+
 /**
- * Drops the answers the instances' response caches kept (server.mjs: this one's, and through Redis
- * every other's). Twice per change: once the pages are re-rendered, and once the data cache has
- * expired, so neither an old page nor an old feed outlives the save.
+ * Drops answers the instances' response caches kept (server.mjs: this one's, and through Redis
+ * every other's): all of them, or the pages and the answers built from reader data that `stale`
+ * names (lib/response-cache.mjs). Twice per change: once the pages are re-rendered, and once the
+ * data cache has expired, so neither an old page nor an old feed outlives the save.
  */
-async function purgeResponseCaches(): Promise<void> {
-  const cache = (globalThis as { [RESPONSE_CACHE_KEY]?: { purge(): void | Promise<void> } | null })[RESPONSE_CACHE_KEY];
-  await cache?.purge();
+async function purgeResponseCaches(stale?: ResponseCachePurge): Promise<void> {
+  const cache = (globalThis as { [RESPONSE_CACHE_KEY]?: { purge(stale?: ResponseCachePurge): void | Promise<void> } | null })[
+    RESPONSE_CACHE_KEY
+  ];
+  await cache?.purge(stale);
 }
 
 /** After a Server Action: the workspace's screens (or the one at `path`) show the change on return. */

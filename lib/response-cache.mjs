@@ -18,9 +18,17 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+
 const MAX_KEY_LENGTH = 2_048;
 /** Bytes of headers and bookkeeping counted per entry on top of its body. */
 const ENTRY_OVERHEAD_BYTES = 1_024;
+/** Purges remembered for answers still being made: one begun before the oldest is not kept. */
+const RECENT_PURGES = 256;
+/** Longest a reader waits for the answer another reader's request is getting (as nginx's cache lock). */
+const WAIT_FOR_ANSWER_MS = 5_000;
 
 /**
- * @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, policy: CachePolicy, etag: string | undefined }} Entry
+ * @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, policy: CachePolicy, etag: string | undefined, pathname: string, page: boolean }} Entry
+ * @typedef {{ pages?: string[], data?: boolean }} Purge what a change made stale: the reader pages at
+ *   `pages`, and with `data`, every answer that is not a page (feeds, sitemaps, the API, search: built
+ *   per request from the reader data the change expired)
+ * @typedef {{ pages: Set<string>, data: boolean } | null} PurgeScope a Purge as checked, or null: everything
  * @typedef {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown} Handler
  */
 
@@ -30,9 +38,22 @@ const ENTRY_OVERHEAD_BYTES = 1_024;
 export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes = 1024 * 1024 } = {}) {
   /** @type {LRUCache<string, Entry>} */
   const entries = new LRUCache({ maxSize: maxBytes, sizeCalculation: (entry) => entry.body.length + ENTRY_OVERHEAD_BYTES });
-  // Bumped by every purge: an answer that began before a purge may hold what the purge removed,
-  // and is passed on but not kept.
+  // Bumped by every purge: an answer that began before a purge covering it may hold what the purge
+  // removed, and is passed on but not kept.
   let generation = 0;
+  /** @type {{ generation: number, scope: PurgeScope }[]} oldest first */
+  const recentPurges = [];
+  // Answers Next is making now, by key: readers missing the same page at once (after a purge, or
+  // when its second is up) wait for the first one's answer instead of each asking Next to make it.
+  /** @type {Map<string, Promise<Entry | null>>} */
+  const coming = new Map();
+
+  /** Whether a purge since generation `startedIn` covers `entry` (or may have: one forgotten). */
+  function purgedSince(startedIn, /** @type {Entry} */ entry) {
+    if (startedIn === generation) return false;
+    if (!recentPurges.length || recentPurges[0].generation > startedIn + 1) return true;
+    return recentPurges.some((purge) => purge.generation > startedIn && covers(purge.scope, entry));
+  }
 
   /**
    * Answers `req` from the cache, or lets `next` answer it and keeps the answer if it may.
@@ -40,29 +61,42 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
    * @param {import("node:http").ServerResponse} res
    * @param {Handler} next
    */
-  function handle(req, res, next) {
+  async function handle(req, res, next) {
     const key = keyOf(req);
     if (key === null) return next(req, res);
     const request = policyRequestOf(req);
     const entry = entries.get(key);
-    if (entry && entry.policy.satisfiesWithoutRevalidation(request)) {
-      answerFrom(entry, req, res);
-      return;
+    if (entry && entry.policy.satisfiesWithoutRevalidation(request)) return answerFrom(entry, req, res);
+    const awaited = coming.get(key);
+    if (awaited) {
+      const shared = await within(awaited, WAIT_FOR_ANSWER_MS);
+      if (shared && shared.policy.satisfiesWithoutRevalidation(request)) return answerFrom(shared, req, res);
     }
     res.setHeader("x-byline-cache", "MISS");
     // A conditional request may be answered 304, which has no body to keep.
     if (req.method === "GET" && !req.headers["if-none-match"] && !req.headers["if-modified-since"]) {
-      keepAnswer(res, request, generation, (fresh) => entries.set(key, fresh));
+      /** @type {(entry: Entry | null) => void} */
+      let settle = () => {};
+      const answer = new Promise((resolve) => (settle = resolve));
+      if (!coming.has(key)) {
+        coming.set(key, answer);
+        void answer.then(() => coming.get(key) === answer && coming.delete(key));
+      }
+      keepAnswer(res, request, generation, (fresh) => {
+        if (fresh) entries.set(key, fresh);
+        settle(fresh);
+      });
     }
     return next(req, res);
   }
 
   /**
-   * Collects what Next writes, and on the end hands it to `store` if a shared cache may keep it.
+   * Collects what Next writes, and once the answer is over hands it to `store` if a shared cache
+   * may keep it, or null if not.
    * @param {import("node:http").ServerResponse} res
    * @param {CachePolicy.Request} request
    * @param {number} startedIn the purge generation the answer began in
-   * @param {(entry: Entry) => void} store
+   * @param {(entry: Entry | null) => void} store
    */
   function keepAnswer(res, request, startedIn, store) {
     /** @type {Buffer[]} */
@@ -106,19 +140,33 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
     );
     // Only an answer handed over whole: a reader who hung up mid-answer leaves nothing behind.
     res.once("finish", () => {
-      if (tooLarge || startedIn !== generation) return;
+      if (tooLarge) return store(null);
       const headers = { ...lowerCased(headersGiven), ...res.getHeaders() };
       const entry = storableEntry(request, res.statusCode, headers, Buffer.concat(chunks, size));
-      if (entry) store(entry);
+      store(entry && !purgedSince(startedIn, entry) ? entry : null);
     });
+    // Closed before the answer was over: nothing to keep (after "finish", store was called already).
+    res.once("close", () => res.writableFinished || store(null));
   }
 
   return {
     handle,
-    /** Drops every kept answer: after a change readers could notice, the next reader gets Next's. */
-    purge() {
+    /**
+     * After a change readers could notice, the next reader gets Next's answer: to everything, or
+     * to what `stale` names. Other pages stay: an edit to one story's text leaves the rest of the
+     * site's pages as they were, and readers keep getting them from memory.
+     * @param {Purge} [stale]
+     */
+    purge(stale) {
       generation++;
-      entries.clear();
+      const scope = stale ? { pages: new Set((stale.pages ?? []).flatMap(addressesOf)), data: stale.data === true } : null;
+      recentPurges.push({ generation, scope });
+      if (recentPurges.length > RECENT_PURGES) recentPurges.shift();
+      // Readers arriving from now on do not wait for an answer the purge may make unkeepable.
+      coming.clear();
+      if (!scope) return entries.clear();
+      const covered = [...entries.entries()].filter(([, entry]) => covers(scope, entry)).map(([key]) => key);
+      for (const key of covered) entries.delete(key);
     },
     get size() {
       return entries.size;
@@ -132,7 +180,7 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
  * While Redis is down, the other instances' copies age out within that second.
  * @param {ReturnType<typeof createResponseCache>} cache
  * @param {string} url
- * @returns {(() => Promise<void>) & { close(): Promise<void> }}
+ * @returns {((stale?: Purge) => Promise<void>) & { close(): Promise<void> }}
  */
 export function purgedEverywhere(cache, url) {
   const publisher = createClient({ url, disableOfflineQueue: true });
@@ -143,14 +191,60 @@ export function purgedEverywhere(cache, url) {
     client.connect().catch(() => {});
   }
   // Queued until connected; the client subscribes again after every reconnection.
-  subscriber.subscribe(PURGE_CHANNEL, () => cache.purge()).catch(() => {});
-  const purge = async () => {
-    cache.purge();
-    await publisher.publish(PURGE_CHANNEL, "purge").catch(() => {});
+  subscriber.subscribe(PURGE_CHANNEL, (message) => cache.purge(purgeIn(message))).catch(() => {});
+  const purge = async (/** @type {Purge | undefined} */ stale) => {
+    cache.purge(stale);
+    await publisher.publish(PURGE_CHANNEL, JSON.stringify(stale ?? null)).catch(() => {});
   };
   return Object.assign(purge, {
     close: async () => void (await Promise.allSettled([publisher.close(), subscriber.close()])),
   });
+}
+
+/**
+ * What a purge message names, or undefined (purge everything) for anything else.
+ * @param {string} message
+ * @returns {Purge | undefined}
+ */
+function purgeIn(message) {
+  try {
+    const stale = JSON.parse(message);
+    if (stale === null || typeof stale !== "object") return undefined;
+    const { pages = [], data = false } = stale;
+    return Array.isArray(pages) && pages.every((path) => typeof path === "string") && typeof data === "boolean"
+      ? { pages, data }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a purge's scope covers a kept answer: a page if its path is named, anything else (built
+ * from reader data per request) if the purge names the data.
+ * @param {PurgeScope} scope
+ * @param {Entry} entry
+ */
+function covers(scope, entry) {
+  return scope === null || (entry.page ? scope.pages.has(entry.pathname) : scope.data);
+}
+
+/** The front page is /page/1 to Next (a rewrite) and / to readers. @param {string} path */
+function addressesOf(path) {
+  return path === "/page/1" ? [path, "/"] : [path];
+}
+
+/**
+ * The decoded path of a request URL, as a purge names it.
+ * @param {string | undefined} url
+ */
+function pathnameOf(url) {
+  const path = (url ?? "/").split("?")[0];
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /**
@@ -206,7 +300,10 @@ function storableEntry(request, status, outgoing, body) {
   delete headers["keep-alive"];
   headers["content-length"] = String(body.length);
   const etag = typeof headers.etag === "string" ? headers.etag : undefined;
-  return { status, headers, body, policy, etag };
+  // Next's incremental static regeneration marks its pages: they are re-rendered by path after a
+  // change (lib/pages-revalidation.ts), and purged by path with them.
+  const page = headers["x-nextjs-cache"] !== undefined;
+  return { status, headers, body, policy, etag, pathname: pathnameOf(request.url), page };
 }
 
 /**
@@ -226,6 +323,24 @@ function answerFrom(entry, req, res) {
   res.writeHead(entry.status, entry.headers);
   if (req.method === "HEAD") res.end();
   else res.end(entry.body);
+}
+
+/**
+ * What `promise` gives within `ms`, or null.
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @returns {Promise<T | null>}
+ */
+async function within(promise, ms) {
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    return /** @type {T | null} */ (await Promise.race([promise, late]));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import { ArticleList } from "@/components/reader/article-list";
 import { ReaderPage } from "@/components/reader/reader-page";
 import { Pagination } from "@/components/ui/pagination";
 import { searchForReaders, type ArticleSummary } from "@/lib/articles/reader";
+import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { parsePageNumber } from "@/lib/pagination";
 import type { Site } from "@/lib/site";
 import { siteForReaders } from "@/lib/site-settings/reader";
@@ -18,8 +19,13 @@ type Props = {
   found: { results: ArticleSummary[]; total: number; more: boolean; pages: number } | null;
 };
 
-/** Search is per request (lib/articles/reader.ts keeps a query's results for a second): a plain GET form, results below it. */
-export const getServerSideProps: GetServerSideProps<Props> = async ({ query }) => {
+/**
+ * Search is per request (lib/articles/reader.ts keeps a query's results for a second): a plain GET
+ * form, results below it. Like every reader page, shared caches may keep an answer for its second:
+ * the same for everyone, and every change purges Byline's own (lib/response-cache.mjs).
+ */
+export const getServerSideProps: GetServerSideProps<Props> = async ({ query, res }) => {
+  res.setHeader("Cache-Control", READER_CACHE_CONTROL);
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const q = (first(query.q) ?? "").slice(0, MAX_QUERY).trim();
   const page = parsePageNumber(first(query.page)) ?? 1;

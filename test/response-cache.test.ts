@@ -16,22 +16,23 @@ let server: http.Server;
 let port: number;
 
 before(async () => {
-  server = http.createServer((req, res) =>
-    cache.handle(req, res, async () => {
-      calls.push(`${req.method} ${req.url}`);
-      const { status = 200, headers = {}, body = "", delayMs = 0, pauseMidwayMs = 0 } = answerOf(req);
-      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-      const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      res.setHeader("Vary", "Accept-Encoding");
-      if (gzip) res.setHeader("Content-Encoding", "gzip");
-      res.writeHead(status);
-      // Written in two parts, as a streamed page is.
-      const bytes = gzip ? gzipSync(body) : Buffer.from(body);
-      res.write(bytes.subarray(0, 10));
-      if (pauseMidwayMs) await new Promise((r) => setTimeout(r, pauseMidwayMs));
-      res.end(req.method === "HEAD" ? undefined : bytes.subarray(10));
-    }),
+  server = http.createServer(
+    (req, res) =>
+      void cache.handle(req, res, async () => {
+        calls.push(`${req.method} ${req.url}`);
+        const { status = 200, headers = {}, body = "", delayMs = 0, pauseMidwayMs = 0 } = answerOf(req);
+        if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+        const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        res.setHeader("Vary", "Accept-Encoding");
+        if (gzip) res.setHeader("Content-Encoding", "gzip");
+        res.writeHead(status);
+        // Written in two parts, as a streamed page is.
+        const bytes = gzip ? gzipSync(body) : Buffer.from(body);
+        res.write(bytes.subarray(0, 10));
+        if (pauseMidwayMs) await new Promise((r) => setTimeout(r, pauseMidwayMs));
+        res.end(req.method === "HEAD" ? undefined : bytes.subarray(10));
+      }),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
@@ -147,6 +148,76 @@ test("after a purge the next reader gets the server's answer, and one begun befo
   assert.equal((await get("/articles/g")).body.toString(), "new /articles/g");
 });
 
+test("a purge drops the pages it names (the front page under both its addresses), with `data` everything that is not a page, and keeps the rest", async () => {
+  // Next marks the pages it regenerates by path; feeds, the API and search are answered per request.
+  const page = { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT" };
+  answerOf = (req) => ({
+    headers: req.url!.startsWith("/feed") || req.url!.startsWith("/search") ? { "Cache-Control": READER_CACHE_CONTROL } : page,
+    body: `page at ${req.url}`,
+  });
+  const urls = ["/articles/edited", "/articles/edited?utm_source=x", "/articles/other", "/", "/authors/a", "/feed.xml", "/search?q=a"];
+  for (const url of urls) await get(url);
+
+  cache.purge({ pages: ["/articles/edited"] });
+  const missed = async () => {
+    const answers = await Promise.all(urls.map(async (url) => [url, (await get(url)).headers["x-byline-cache"]] as const));
+    return answers.filter(([, state]) => state === "MISS").map(([url]) => url);
+  };
+  assert.deepEqual(await missed(), ["/articles/edited", "/articles/edited?utm_source=x"]);
+
+  cache.purge({ data: true });
+  assert.deepEqual(await missed(), ["/feed.xml", "/search?q=a"]);
+
+  cache.purge({ pages: ["/page/1", "/authors/a"], data: true });
+  assert.deepEqual(await missed(), ["/", "/authors/a", "/feed.xml", "/search?q=a"]);
+
+  cache.purge();
+  assert.deepEqual(await missed(), urls);
+});
+
+test("an answer begun before a purge naming other pages is kept; one begun before a purge naming its own page is not", async () => {
+  answerOf = (req) => ({
+    headers: { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT" },
+    body: `old ${req.url}`,
+    delayMs: 100,
+  });
+  const [kept, dropped] = [get("/articles/kept"), get("/articles/dropped")];
+  await new Promise((r) => setTimeout(r, 30));
+  cache.purge({ pages: ["/articles/dropped"] });
+  await Promise.all([kept, dropped]);
+  answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT" }, body: `new ${req.url}` });
+  assert.equal((await get("/articles/kept")).body.toString(), "old /articles/kept");
+  assert.equal((await get("/articles/dropped")).body.toString(), "new /articles/dropped");
+});
+
+test("readers asking at once for a page nobody has kept get one answer from the server between them", async () => {
+  answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL }, body: `page at ${req.url}`, delayMs: 100 });
+  const answers = await Promise.all(Array.from({ length: 10 }, () => get("/articles/popular")));
+  assert.deepEqual(calls, ["GET /articles/popular"]);
+  assert.ok(answers.every((a) => a.status === 200 && a.body.toString() === "page at /articles/popular"));
+  assert.deepEqual(answers.map((a) => a.headers["x-byline-cache"]).sort(), [
+    "HIT",
+    "HIT",
+    "HIT",
+    "HIT",
+    "HIT",
+    "HIT",
+    "HIT",
+    "HIT",
+    "HIT",
+    "MISS",
+  ]);
+
+  // An answer that may not be kept is not shared: each reader gets their own from the server.
+  answerOf = (req) => ({
+    headers: { "Cache-Control": READER_CACHE_CONTROL, "Set-Cookie": "a=b" },
+    body: `for one at ${req.url}`,
+    delayMs: 100,
+  });
+  await Promise.all(Array.from({ length: 3 }, () => get("/articles/personal")));
+  assert.equal(calls.filter((call) => call === "GET /articles/personal").length, 3);
+});
+
 test("a reader who hangs up mid-answer leaves no cut-off page behind", async () => {
   answerOf = () => ({ headers: { "Cache-Control": READER_CACHE_CONTROL }, body: "a long story, told slowly", pauseMidwayMs: 150 });
   await new Promise<void>((resolve) => {
@@ -195,6 +266,15 @@ test(
       }
       assert.equal(cache.size, 0, "this instance dropped its copy when the other purged");
       assert.equal((await get("/articles/h")).headers["x-byline-cache"], "MISS");
+
+      // A purge naming pages names them on the other instance too.
+      answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT" }, body: `page at ${req.url}` });
+      await get("/articles/i");
+      await get("/articles/j");
+      await there({ pages: ["/articles/j"] });
+      for (let tries = 0; tries < 100 && cache.size > 2; tries++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal((await get("/articles/i")).headers["x-byline-cache"], "HIT");
+      assert.equal((await get("/articles/j")).headers["x-byline-cache"], "MISS");
     } finally {
       await Promise.all([here.close(), there.close()]);
     }
