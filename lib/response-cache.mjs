@@ -91,8 +91,8 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
   }
 
   /**
-   * Collects what Next writes, and once the answer is over hands it to `store` if a shared cache
-   * may keep it, or null if not.
+   * Collects what Next writes, and once Next has made the whole answer hands it to `store` if a
+   * shared cache may keep it, or null if not (once, whatever happens).
    * @param {import("node:http").ServerResponse} res
    * @param {CachePolicy.Request} request
    * @param {number} startedIn the purge generation the answer began in
@@ -132,21 +132,32 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
         return write.call(res, /** @type {any} */ (chunk), ...rest);
       }
     );
+    let stored = false;
+    /** @param {Entry | null} entry */
+    const storeOnce = (entry) => {
+      if (stored) return;
+      stored = true;
+      store(entry);
+    };
     res.end = /** @type {typeof res.end} */ (
       function (/** @type {unknown} */ chunk, /** @type {any[]} */ ...rest) {
         collect(chunk, rest[0]);
-        return end.call(res, /** @type {any} */ (chunk), ...rest);
+        // Next has made the whole answer: it is kept now, not once this reader has received it all,
+        // so that a reader reading slowly does not hold up the readers waiting for it. Unless this
+        // reader hung up first: Next may then have cut the answer short.
+        const hungUp = res.destroyed;
+        const result = end.call(res, /** @type {any} */ (chunk), ...rest);
+        if (hungUp || tooLarge) storeOnce(null);
+        else {
+          const headers = { ...lowerCased(headersGiven), ...res.getHeaders() };
+          const entry = storableEntry(request, res.statusCode, headers, Buffer.concat(chunks, size));
+          storeOnce(entry && !purgedSince(startedIn, entry) ? entry : null);
+        }
+        return result;
       }
     );
-    // Only an answer handed over whole: a reader who hung up mid-answer leaves nothing behind.
-    res.once("finish", () => {
-      if (tooLarge) return store(null);
-      const headers = { ...lowerCased(headersGiven), ...res.getHeaders() };
-      const entry = storableEntry(request, res.statusCode, headers, Buffer.concat(chunks, size));
-      store(entry && !purgedSince(startedIn, entry) ? entry : null);
-    });
-    // Closed before the answer was over: nothing to keep (after "finish", store was called already).
-    res.once("close", () => res.writableFinished || store(null));
+    // Closed before Next made the whole answer: nothing to keep.
+    res.once("close", () => storeOnce(null));
   }
 
   return {
@@ -165,7 +176,8 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
       // Readers arriving from now on do not wait for an answer the purge may make unkeepable.
       coming.clear();
       if (!scope) return entries.clear();
-      const covered = [...entries.entries()].filter(([, entry]) => covers(scope, entry)).map(([key]) => key);
+      const covered = [];
+      for (const [key, entry] of entries.entries()) if (covers(scope, entry)) covered.push(key);
       for (const key of covered) entries.delete(key);
     },
     get size() {

@@ -218,6 +218,26 @@ test("readers asking at once for a page nobody has kept get one answer from the 
   assert.equal(calls.filter((call) => call === "GET /articles/personal").length, 3);
 });
 
+test("a reader who reads slowly does not hold up the readers waiting for the same page", async () => {
+  // Bigger than the sockets' buffers: the slow reader's answer cannot all be handed over until it reads.
+  cache = createResponseCache({ maxEntryBytes: 32 * 1024 * 1024 });
+  const big = "z".repeat(24 * 1024 * 1024);
+  answerOf = () => ({ headers: { "Cache-Control": READER_CACHE_CONTROL }, body: big, delayMs: 100 });
+  let slowResponse: http.IncomingMessage | undefined;
+  const slow = http.request({ host: "127.0.0.1", port, path: "/articles/big" }, (res) => {
+    slowResponse = res;
+    res.pause();
+  });
+  slow.end();
+  await new Promise((r) => setTimeout(r, 30));
+  const other = await get("/articles/big");
+  assert.equal(other.body.length, big.length);
+  assert.equal(other.headers["x-byline-cache"], "HIT", "answered from the slow reader's answer, not after waiting for it");
+  assert.deepEqual(calls, ["GET /articles/big"]);
+  slowResponse?.destroy();
+  slow.destroy();
+});
+
 test("a reader who hangs up mid-answer leaves no cut-off page behind", async () => {
   answerOf = () => ({ headers: { "Cache-Control": READER_CACHE_CONTROL }, body: "a long story, told slowly", pauseMidwayMs: 150 });
   await new Promise<void>((resolve) => {
