@@ -130,3 +130,33 @@ test("restoring a revision keeps status and publish time", async () => {
   assert.equal(after.status, "PUBLISHED");
   assert.equal(after.publishedAt?.getTime(), before.publishedAt?.getTime());
 });
+
+test("saving a published story keeps its publication time to the second: the form shows only minutes", async () => {
+  const published = await mutations.saveArticle(actor, form({ headline: "Seconds story", intent: "publish" }));
+  assert.ok(published.ok && published.publishedAt);
+  const stored = published.publishedAt;
+  // What the form sends back: the status and time as its fields show them (a datetime-local to the minute).
+  const shown = stored.toISOString().slice(0, 16);
+  for (const [version, intent] of [
+    ["1", "save"],
+    ["2", "publish"],
+  ] as const) {
+    const saved: Awaited<ReturnType<typeof mutations.saveArticle>> = await mutations.saveArticle(
+      actor,
+      form({ headline: "Seconds story", body: `Edit ${version}`, status: "PUBLISHED", publishedAt: shown, version, intent }),
+      published.id,
+    );
+    assert.ok(saved.ok, `${intent} saved`);
+    assert.equal(saved.publishedAt?.toISOString(), stored.toISOString(), `${intent}: the time readers see did not move`);
+  }
+  const row = await t.db.article.findUniqueOrThrow({ where: { id: published.id }, select: { publishedAt: true } });
+  assert.equal(row.publishedAt?.toISOString(), stored.toISOString());
+  // A time the editor changed is taken as typed.
+  const moved = await mutations.saveArticle(
+    actor,
+    form({ headline: "Seconds story", status: "PUBLISHED", publishedAt: "2020-01-02T03:04", version: "3" }),
+    published.id,
+  );
+  assert.ok(moved.ok);
+  assert.equal(moved.publishedAt?.toISOString(), "2020-01-02T03:04:00.000Z");
+});

@@ -16,6 +16,7 @@ import { isVisibleToReaders, readerChangeOfSave, saveOutcome, type SaveOutcome }
 import { isSlugFree } from "./slug";
 import { editableColumns, snapshotOf, type ArticleSnapshot } from "./snapshot";
 import { displayName } from "@/lib/users/schema";
+import { datetimeLocalValue } from "@/lib/dates";
 
 // The one write path for articles: every exported function takes the actor and checks it first,
 // validates what the schema cannot, writes in one transaction (with a revision and an audit
@@ -120,6 +121,14 @@ async function conflictWith(tx: Tx, id: string): Promise<ConflictInfo> {
   };
 }
 
+/**
+ * The form shows publication times to the minute: one sent back as shown keeps its stored seconds,
+ * or every save after "Publish now" would move the story's time (and its place in lists) back.
+ */
+function keptTime(sent: Date | null, stored: Date | null): Date | null {
+  return sent && stored && datetimeLocalValue(sent) === datetimeLocalValue(stored) ? stored : sent;
+}
+
 const editableSelect = {
   id: true,
   version: true,
@@ -146,13 +155,14 @@ export const saveArticle = authorized("articles:edit", async (user, form: Articl
 
 async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: string, auditAction?: string): Promise<SaveResult> {
   const now = new Date();
-  const { status, publishedAt } = applyIntent(form, now);
+  const { status, publishedAt: intended } = applyIntent(form, now);
   let readerChange: ReaderChange | null = null;
   try {
     const result = await db.$transaction(async (tx): Promise<SaveResult> => {
       const current = articleId ? await tx.article.findFirst({ where: { id: articleId, deletedAt: null }, select: editableSelect }) : null;
       if (articleId && !current) return notFound;
       if (current && isConflict(form.version, current.version)) return conflicting(await conflictWith(tx, current.id));
+      const publishedAt = keptTime(intended, current?.publishedAt ?? null);
 
       const slug = form.slug || current?.slug || slugify(form.headline) || "article";
       // An article keeps its own slug: only a new one needs looking up.
