@@ -1,4 +1,4 @@
-// `npm run test:load [-- --short] [-- --crash]`: readers hammer article, front, search and feed
+// `npm run test:load [-- --short] [-- --crash] [-- --control]`: readers hammer article, front, search and feed
 // pages while editors save and publish continuously in real Chromium, against a production server
 // on localhost. Passes when no reader got a 5xx and every acknowledged save is in the revision
 // history, in order. Prints throughput and latency; asserts no timing.
@@ -7,13 +7,14 @@
 // With --crash, the server is killed with SIGKILL halfway through (once a save has been
 // acknowledged), while editors are saving, and restarted: every article must then be whole at one
 // version and every acknowledged save still there.
-// With --own-cpu (on Linux, with two or more CPUs), the editors' browsers run on the last CPU and
-// the server and readers on the others, as in production, where editors' browsers are on their own
-// machines: what saving costs readers is then the server's work alone.
+// With --own-cpu (on Linux, with two or more CPUs), the editors' browsers and the automation driving
+// them run on the last CPU and the server and readers on the others, as in production, where
+// editors' browsers are on their own machines: what saving costs readers is then the server's work
+// alone. With --save-every=SECONDS, each editor saves that often, typing in between.
+// The readers run in a process of their own (load-readers.mjs).
 // Needs a production build (`npm run build`) and a migrated database at DATABASE_URL.
-import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { db } from "@/lib/db";
@@ -36,28 +37,35 @@ const seconds = short ? 8 : 30;
 const readers = short ? 8 : 50;
 const editors = short ? 2 : 4;
 const WARM_UP_SECONDS = 5;
+// --save-every=SECONDS: each editor saves that often, typing a change every TYPING_MS in between
+// (issue 14's "every editor saving every few seconds"); 0, the default, saves back to back.
+const saveEveryMs = 1000 * Number(process.argv.find((a) => a.startsWith("--save-every="))?.slice("--save-every=".length) ?? 0);
+if (!Number.isFinite(saveEveryMs) || saveEveryMs < 0) throw new Error("--save-every needs a number of seconds");
+const TYPING_MS = 500;
 const port = Number(process.env.LOAD_PORT ?? 3218);
 const base = `http://127.0.0.1:${port}`;
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**
- * With --own-cpu: pins this process (and so the server it starts) to every CPU but the last, and
- * returns a Chromium that runs on the last one; without it, Chromium as it is.
+ * With --own-cpu: this process (the editors' automation) and so the browsers it launches go to the
+ * last CPU; `serverCpus` are the others, for the server and the readers (`pinToServerCpus`).
  */
-function placeProcesses(): { browserPath: string; placement: string } {
-  if (!ownCpu) return { browserPath: chromiumPath, placement: "" };
+function placeProcesses(): { serverCpus: string | null; placement: string } {
+  if (!ownCpu) return { serverCpus: null, placement: "" };
   const cpus = availableParallelism();
   if (cpus < 2) throw new Error("--own-cpu needs two or more CPUs");
   const last = cpus - 1;
-  execFileSync("taskset", ["--all-tasks", "--cpu-list", "--pid", `0-${last - 1}`, String(process.pid)], { stdio: "ignore" });
-  const browserPath = join(mkdtempSync(join(tmpdir(), "byline-load-")), "chromium");
-  writeFileSync(browserPath, `#!/bin/sh\nexec taskset --cpu-list ${last} ${JSON.stringify(chromiumPath)} "$@"\n`);
-  chmodSync(browserPath, 0o755);
+  execFileSync("taskset", ["--all-tasks", "--cpu-list", "--pid", String(last), String(process.pid)], { stdio: "ignore" });
   return {
-    browserPath,
-    placement: `, browsers on CPU ${last}, server and readers on CPU${last > 1 ? "s" : ""} 0${last > 1 ? `-${last - 1}` : ""}`,
+    serverCpus: `0-${last - 1}`,
+    placement: `, editors' browsers and automation on CPU ${last}, server and readers on CPU${last > 1 ? "s" : ""} 0${last > 1 ? `-${last - 1}` : ""}`,
   };
+}
+const { serverCpus, placement } = placeProcesses();
+
+function pinToServerCpus(pid: number) {
+  if (serverCpus) execFileSync("taskset", ["--all-tasks", "--cpu-list", "--pid", serverCpus, String(pid)], { stdio: "ignore" });
 }
 
 async function startServer() {
@@ -66,6 +74,7 @@ async function startServer() {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
+  pinToServerCpus(server.pid!);
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${base}/`)).ok) return server;
@@ -82,20 +91,30 @@ function percentile(sorted: number[], p: number) {
 type ReaderStats = { latencies: number[]; statuses: Map<number, number> };
 const readerStats = (): ReaderStats => ({ latencies: [], statuses: new Map() });
 
-async function readerLoop(paths: string[], goOn: () => boolean, stats: ReaderStats) {
-  for (let i = Math.floor(Math.random() * paths.length); goOn() && !killed; i++) {
-    const started = performance.now();
-    let status = 0;
-    try {
-      const response = await fetch(base + paths[i % paths.length], { redirect: "manual" });
-      await response.arrayBuffer();
-      status = response.status;
-    } catch {
-      status = 599;
-    }
-    stats.latencies.push(performance.now() - started);
-    stats.statuses.set(status, (stats.statuses.get(status) ?? 0) + 1);
-  }
+/** The readers' process (test/support/load-readers.mjs), on the server's CPUs with --own-cpu. */
+function startReaders(paths: string[]): ChildProcess {
+  const child = fork(join(import.meta.dirname, "load-readers.mjs"), [JSON.stringify({ base, paths, readers })], { execArgv: [] });
+  pinToServerCpus(child.pid!);
+  return child;
+}
+
+/** Sets the readers going; `stop` ends them and adds what they saw to `into`. */
+function read(child: ChildProcess, into: ReaderStats): { stop(): Promise<void> } {
+  child.send("start");
+  let stopped: Promise<void> | undefined;
+  return {
+    stop: () =>
+      (stopped ??= new Promise<void>((resolve) => {
+        child.once("message", (message) => {
+          const { latencies, statuses } = message as { latencies: number[]; statuses: Record<string, number> };
+          for (const latency of latencies) into.latencies.push(latency);
+          for (const [status, count] of Object.entries(statuses))
+            into.statuses.set(Number(status), (into.statuses.get(Number(status)) ?? 0) + count);
+          resolve();
+        });
+        child.send("stop");
+      })),
+  };
 }
 
 let killed = false;
@@ -143,26 +162,51 @@ async function versionShown(page: Page, after: number): Promise<number> {
   }
 }
 
-async function editorLoop(page: Page, articleId: string, until: number, acks: { version: number; body: string }[], saving = true) {
+/** The body field in the Markdown view, by CSS: role and label queries cost the browser more than an editor's typing does. */
+const BODY_FIELD = 'textarea[name="body"]:not([hidden])';
+const INTENT_BUTTON = (intent: "save" | "publish") => `button[name="intent"][value="${intent}"]`;
+
+/**
+ * One editor for as long as `until`: types, then saves (every fifth time with "Publish now"), again
+ * and again. With `saveEveryMs`, the editor types a change every TYPING_MS and saves when the save is
+ * due; without, saves follow each other at once. Idle (`saving` false), the same editor types at
+ * the same pace and pauses as long as a save takes instead of saving.
+ */
+async function editorLoop(
+  page: Page,
+  articleId: string,
+  until: number,
+  acks: { version: number; body: string }[],
+  { saving = true, saveEveryMs = 0, counter = { n: 0 } }: { saving?: boolean; saveEveryMs?: number; counter?: { n: number } } = {},
+) {
   await page.goto(`${base}/admin/articles/${articleId}`);
   // Playwright's fill selects the old text, then inserts: when hydration lands between the two,
   // React rewrites the field, the selection is lost and the new text lands before the old. A
   // simulated editor starts once the page is quiet (what a person types earlier is kept anyway).
   await page.waitForLoadState("networkidle");
-  for (let n = 1; Date.now() < until && !killed; n++) {
-    const body = `Load edit ${n} at ${Date.now()}.`;
-    const field = page.getByLabel("Body", { exact: true });
-    await field.fill(body);
+  const field = page.locator(BODY_FIELD);
+  const type = async (text: string) => {
+    await field.fill(text);
     // networkidle says nothing of the CPU: on a busy one, hydration can still straddle the first fill.
-    while ((await field.inputValue()) !== body) await field.fill(body);
+    while ((await field.inputValue()) !== text) await field.fill(text);
+  };
+  while (Date.now() < until && !killed) {
+    const n = ++counter.n;
+    const due = Date.now() + saveEveryMs;
+    for (let keystroke = 1; Date.now() + TYPING_MS < Math.min(due, until) && !killed; keystroke++) {
+      await type(`Load edit ${n}, typing ${keystroke}.`);
+      await page.waitForTimeout(TYPING_MS);
+    }
+    const body = `Load edit ${n} at ${Date.now()}.`;
+    await type(body);
     if (!saving) {
-      // The control: the editor types and pauses as long as a save takes (the median so far), and
-      // never saves, so both phases type at the same pace.
+      // The control: the editor pauses as long as a save takes (the median so far) and never
+      // saves, so both phases type at the same pace.
       await page.waitForTimeout(typicalSaveMilliseconds());
       continue;
     }
     const clicked = performance.now();
-    await page.getByRole("button", { name: n % 5 === 0 ? "Publish now" : "Save", exact: true }).click();
+    await page.locator(INTENT_BUTTON(n % 5 === 0 ? "publish" : "save")).click();
     // The save is acknowledged when the page reports a version newer than the last one.
     const previous = acks.at(-1)?.version ?? 0;
     try {
@@ -202,6 +246,9 @@ async function main() {
           headline,
           headlineKey: headlineKey(headline),
           body: "Start.",
+          // Live from the start: every save is an edit readers could see, the case that costs them.
+          status: "PUBLISHED",
+          publishedAt: new Date(),
           revisions: { create: { version: 1, snapshot: JSON.stringify({ body: "Start." }) } },
         },
       });
@@ -209,9 +256,9 @@ async function main() {
     }),
   );
 
-  const { browserPath, placement } = placeProcesses();
   let server = await startServer();
-  const browser = await chromium.launch({ executablePath: browserPath });
+  const readersProcess = startReaders(paths);
+  const browser = await chromium.launch({ executablePath: chromiumPath });
   try {
     const pages = await Promise.all(
       setups.map(async ({ user }) => {
@@ -231,6 +278,7 @@ async function main() {
       `${r.requests} requests, ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`;
     const stats = readerStats();
     const acks = setups.map(() => [] as { version: number; body: string }[]);
+    const counters = setups.map(() => ({ n: 0 }));
     /**
      * Readers and editors for `milliseconds`; readers go on until the last editor's save in flight
      * is acknowledged, so its cost falls in the phase. Returns how long the phase took, in seconds.
@@ -240,12 +288,14 @@ async function main() {
       const started = Date.now();
       const cpuSince = startCpuSplit(server.pid!);
       const until = started + milliseconds;
-      let editorsDone = false;
-      const editing = Promise.all(pages.map((page, i) => editorLoop(page, setups[i].article.id, until, saving ? acks[i] : [], saving)));
-      await Promise.all([
-        ...Array.from({ length: readers }, () => readerLoop(paths, () => Date.now() < until || !editorsDone, into)),
-        editing.finally(() => (editorsDone = true)),
-      ]);
+      const reading = read(readersProcess, into);
+      // Readers go on until the last editor's save in flight is acknowledged.
+      await Promise.all(
+        pages.map((page, i) =>
+          editorLoop(page, setups[i].article.id, until, saving ? acks[i] : [], { saving, saveEveryMs, counter: counters[i] }),
+        ),
+      );
+      await reading.stop();
       const seconds = (Date.now() - started) / 1000;
       cpu[saving ? "saving" : "idle"].push({ split: cpuSince(), seconds });
       return seconds;
@@ -271,19 +321,21 @@ async function main() {
       // A crash run goes on until the kill (or three times as long, and fails): the kill comes
       // halfway, but not before a save has been acknowledged, or the run would check nothing.
       const until = Date.now() + seconds * 1000 * (crash ? 3 : 1);
+      const started = Date.now();
+      const reading = read(readersProcess, stats);
       const killer = crash
         ? setInterval(() => {
             if (killed || Date.now() < halfway || !acks.some((a) => a.length > 0)) return;
             killed = true;
             process.kill(-server.pid!, "SIGKILL");
+            void reading.stop();
             announceKill();
           }, 50)
         : undefined;
-      const started = Date.now();
-      await Promise.all([
-        ...Array.from({ length: readers }, () => readerLoop(paths, () => Date.now() < until, stats)),
-        ...pages.map((page, i) => editorLoop(page, setups[i].article.id, until, acks[i])),
-      ]);
+      await Promise.all(
+        pages.map((page, i) => editorLoop(page, setups[i].article.id, until, acks[i], { saveEveryMs, counter: counters[i] })),
+      );
+      await reading.stop();
       elapsedSeconds = (Date.now() - started) / 1000;
       clearInterval(killer);
     }
@@ -333,7 +385,7 @@ async function main() {
     const saves = acks.reduce((n, a) => n + a.length, 0);
     if (crash && (await fetch(`${base}/articles/${seedSlug}`)).status !== 200) fail("the restarted server does not serve the article page");
     console.log(
-      `load: ${elapsedSeconds.toFixed(0)}s, ${readers} readers, ${editors} editors in Chromium${placement}${crash ? ", server SIGKILLed after an acknowledged save, past halfway" : ""}`,
+      `load: ${elapsedSeconds.toFixed(0)}s, ${readers} readers, ${editors} editors in Chromium${placement}, ${saveEveryMs ? `each saving every ${saveEveryMs / 1000} s` : "saving back to back"}${crash ? ", server SIGKILLed after an acknowledged save, past halfway" : ""}`,
     );
     if (idle) console.log(`readers, editors idle:   ${line(idle.result, idle.statuses)}`);
     console.log(`readers${idle ? ", editors saving" : ""}: ${line(saving, stats.statuses)}`);
@@ -353,6 +405,7 @@ async function main() {
     return failures === 0 ? 0 : 1;
   } finally {
     await browser.close();
+    readersProcess.kill();
     process.kill(-server.pid!, "SIGTERM");
   }
 }
