@@ -26,7 +26,43 @@ const SHARED_CACHE_KEEP_SECONDS = 24 * 60 * 60;
 /** Where server.mjs leaves its response cache for lib/cache.ts to purge after a change. */
 const RESPONSE_CACHE_KEY = Symbol.for("byline.responseCache");
 
+/**
+ * The header in which an answer built per request from reader data (feeds, the API, search) names
+ * the data it was built from, as a CDN's surrogate keys: the response cache purges it only when a
+ * change expires one of those tags (lib/response-cache.mjs). An answer without it is purged by any
+ * change to reader data.
+ */
+const DATA_TAGS_HEADER = "x-byline-data-tags";
+
+/**
+ * The header's value for `tags` (a slug may hold any character: each is percent-encoded).
+ * @param {readonly string[]} tags
+ */
+function dataTagsHeader(tags) {
+  return tags.map(encodeURIComponent).join(" ");
+}
+
+/**
+ * The tags in the header's value.
+ * @param {unknown} value
+ * @returns {Set<string>}
+ */
+function dataTagsIn(value) {
+  const tags = new Set();
+  for (const tag of String(value).split(" ")) {
+    try {
+      if (tag) tags.add(decodeURIComponent(tag));
+    } catch {
+      // not one this server wrote: ignored
+    }
+  }
+  return tags;
+}
+
 module.exports = {
+  DATA_TAGS_HEADER,
+  dataTagsHeader,
+  dataTagsIn,
   READER_PAGE_REVALIDATE_SECONDS,
   READER_STALE_SECONDS,
   READER_CACHE_CONTROL,

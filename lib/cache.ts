@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { after } from "next/server";
 import { revalidatePath, revalidateTag } from "next/cache";
-import { READER_CACHE_CONTROL, RESPONSE_CACHE_KEY } from "@/lib/cache-settings.js";
+import { DATA_TAGS_HEADER, dataTagsHeader, READER_CACHE_CONTROL, RESPONSE_CACHE_KEY } from "@/lib/cache-settings.js";
 import { waitForReplicas } from "@/lib/db";
 import { forgetReaderReadsInFlight, READER_TAG } from "@/lib/reader-data-cache";
 import { regenerateReaderPages } from "@/lib/pages-revalidation";
@@ -45,18 +45,18 @@ export async function invalidateReaderPages(change: ReaderChange = {}): Promise<
   const paths = await readerPathsOf(change);
   // A change that expired all reader data may show anywhere: everything is purged, twice. One that
   // expired some of it shows on the pages re-rendered here, purged once they are, and in what is
-  // built from reader data per request (feeds, the API, search), purged once that data expired:
-  // before, Next would answer them from the old data anyway.
+  // built per request from the data it expired (feeds, the API: `readerResponse`'s `dataTags`),
+  // purged once that data has expired: before, Next would answer them from the old data anyway.
   const everywhere = !change.dataTags;
   after(async () => {
     for (const tag of dataTags) revalidateTag(tag, { expire: 0 });
-    await purgeResponseCaches(everywhere ? undefined : { data: true });
+    await purgeResponseCaches(everywhere ? undefined : { data: dataTags });
   });
   await regenerateReaderPages(paths);
   await purgeResponseCaches(everywhere ? undefined : { pages: paths });
 }
 
-type ResponseCachePurge = { pages?: string[]; data?: boolean };
+type ResponseCachePurge = { pages?: string[]; data?: boolean | string[] };
 
 /**
  * Drops answers the instances' response caches kept (server.mjs: this one's, and through Redis
@@ -84,15 +84,17 @@ function etagOf(body: string): string {
 
 /**
  * A reader response (JSON API, feeds) with the readers' Cache-Control and a strong ETag; with the
- * request, a 304 when the client already has this body.
+ * request, a 304 when the client already has this body. `dataTags`, the reader data it was built
+ * from (all of it when unsaid), tells the response cache which changes make it stale.
  */
 export function readerResponse(
   body: string,
   contentType: string,
-  { request, status = 200 }: { request?: Request; status?: number } = {},
+  { request, status = 200, dataTags }: { request?: Request; status?: number; dataTags?: readonly string[] } = {},
 ): Response {
   const etag = etagOf(body);
-  const headers = { ETag: etag, "Content-Type": contentType, "Cache-Control": READER_CACHE_CONTROL };
+  const headers: Record<string, string> = { ETag: etag, "Content-Type": contentType, "Cache-Control": READER_CACHE_CONTROL };
+  if (dataTags) headers[DATA_TAGS_HEADER] = dataTagsHeader(dataTags);
   const ifNoneMatch = request?.headers.get("if-none-match");
   if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`)) {
     return new Response(null, { status: 304, headers });
@@ -101,6 +103,6 @@ export function readerResponse(
 }
 
 /** A JSON reader response (the public API). */
-export function jsonForReaders(request: Request, data: unknown, init: { status?: number } = {}): Response {
-  return readerResponse(JSON.stringify(data), "application/json; charset=utf-8", { request, status: init.status });
+export function jsonForReaders(request: Request, data: unknown, init: { status?: number; dataTags?: readonly string[] } = {}): Response {
+  return readerResponse(JSON.stringify(data), "application/json; charset=utf-8", { request, ...init });
 }

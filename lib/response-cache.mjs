@@ -7,6 +7,7 @@
 import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 import { createClient } from "redis";
+import { DATA_TAGS_HEADER, dataTagsIn } from "./cache-settings.js";
 
 /** Where instances sharing Redis tell each other to purge. */
 const PURGE_CHANNEL = "byline:response-cache:purge";
@@ -24,11 +25,12 @@ const RECENT_PURGES = 256;
 const WAIT_FOR_ANSWER_MS = 5_000;
 
 /**
- * @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, policy: CachePolicy, etag: string | undefined, pathname: string, page: boolean }} Entry
- * @typedef {{ pages?: string[], data?: boolean }} Purge what a change made stale: the reader pages at
- *   `pages`, and with `data`, every answer that is not a page (feeds, sitemaps, the API, search: built
- *   per request from the reader data the change expired)
- * @typedef {{ pages: Set<string>, data: boolean } | null} PurgeScope a Purge as checked, or null: everything
+ * @typedef {{ status: number, headers: Record<string, string | string[]>, body: Buffer, policy: CachePolicy, etag: string | undefined, pathname: string, page: boolean, dataTags: Set<string> | null }} Entry
+ *   `dataTags`: the reader data an answer that is not a page says it was built from (null: unsaid)
+ * @typedef {{ pages?: string[], data?: boolean | string[] }} Purge what a change made stale: the
+ *   reader pages at `pages`, and the answers that are not pages (feeds, sitemaps, the API, search:
+ *   built per request from reader data) built from the data tags `data` names, or with `true` all
+ * @typedef {{ pages: Set<string>, data: boolean | Set<string> } | null} PurgeScope a Purge as checked, or null: everything
  * @typedef {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown} Handler
  */
 
@@ -170,7 +172,12 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
      */
     purge(stale) {
       generation++;
-      const scope = stale ? { pages: new Set((stale.pages ?? []).flatMap(addressesOf)), data: stale.data === true } : null;
+      const scope = stale
+        ? {
+            pages: new Set((stale.pages ?? []).flatMap(addressesOf)),
+            data: Array.isArray(stale.data) ? new Set(stale.data) : stale.data === true,
+          }
+        : null;
       recentPurges.push({ generation, scope });
       if (recentPurges.length > RECENT_PURGES) recentPurges.shift();
       // Readers arriving from now on do not wait for an answer the purge may make unkeepable.
@@ -223,22 +230,26 @@ function purgeIn(message) {
     const stale = JSON.parse(message);
     if (stale === null || typeof stale !== "object") return undefined;
     const { pages = [], data = false } = stale;
-    return Array.isArray(pages) && pages.every((path) => typeof path === "string") && typeof data === "boolean"
-      ? { pages, data }
-      : undefined;
+    const strings = (/** @type {unknown} */ list) => Array.isArray(list) && list.every((item) => typeof item === "string");
+    return strings(pages) && (typeof data === "boolean" || strings(data)) ? { pages, data } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Whether a purge's scope covers a kept answer: a page if its path is named, anything else (built
- * from reader data per request) if the purge names the data.
+ * Whether a purge's scope covers a kept answer: a page if its path is named; anything else (built
+ * from reader data per request) if the purge names all data, or data the answer was built from,
+ * or the answer did not say what it was built from.
  * @param {PurgeScope} scope
  * @param {Entry} entry
  */
 function covers(scope, entry) {
-  return scope === null || (entry.page ? scope.pages.has(entry.pathname) : scope.data);
+  if (scope === null) return true;
+  if (entry.page) return scope.pages.has(entry.pathname);
+  if (typeof scope.data === "boolean") return scope.data;
+  const expired = scope.data;
+  return entry.dataTags === null || [...entry.dataTags].some((tag) => expired.has(tag));
 }
 
 /** The front page is /page/1 to Next (a rewrite) and / to readers. @param {string} path */
@@ -315,7 +326,9 @@ function storableEntry(request, status, outgoing, body) {
   // Next's incremental static regeneration marks its pages: they are re-rendered by path after a
   // change (lib/pages-revalidation.ts), and purged by path with them.
   const page = headers["x-nextjs-cache"] !== undefined;
-  return { status, headers, body, policy, etag, pathname: pathnameOf(request.url), page };
+  const tagged = headers[DATA_TAGS_HEADER];
+  const dataTags = page || tagged === undefined ? null : dataTagsIn(tagged);
+  return { status, headers, body, policy, etag, pathname: pathnameOf(request.url), page, dataTags };
 }
 
 /**

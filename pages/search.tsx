@@ -3,8 +3,9 @@ import { ArticleList } from "@/components/reader/article-list";
 import { ReaderPage } from "@/components/reader/reader-page";
 import { Pagination } from "@/components/ui/pagination";
 import { searchForReaders, type ArticleSummary } from "@/lib/articles/reader";
-import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
+import { DATA_TAGS_HEADER, dataTagsHeader, READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { parsePageNumber } from "@/lib/pagination";
+import { READER_TAG } from "@/lib/reader-tags";
 import type { Site } from "@/lib/site";
 import { siteForReaders } from "@/lib/site-settings/reader";
 
@@ -26,6 +27,9 @@ type Props = {
  */
 export const getServerSideProps: GetServerSideProps<Props> = async ({ query, res }) => {
   res.setHeader("Cache-Control", READER_CACHE_CONTROL);
+  // Results are kept for a second once found (searchForReaders): purging this answer at every edit
+  // to a story's text would only render the same results again. A change to what lists show does.
+  res.setHeader(DATA_TAGS_HEADER, dataTagsHeader([READER_TAG]));
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const q = (first(query.q) ?? "").slice(0, MAX_QUERY).trim();
   const page = parsePageNumber(first(query.page)) ?? 1;

@@ -6,7 +6,8 @@ import type { AddressInfo } from "node:net";
 import { after, before, beforeEach, test } from "node:test";
 import { gzipSync } from "node:zlib";
 import { createResponseCache, purgedEverywhere } from "@/lib/response-cache.mjs";
-import { READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
+import { DATA_TAGS_HEADER, dataTagsHeader, READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
+import { READER_TAG } from "@/lib/reader-tags";
 
 type Answer = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number; pauseMidwayMs?: number };
 let answerOf: (req: http.IncomingMessage) => Answer;
@@ -175,6 +176,39 @@ test("a purge drops the pages it names (the front page under both its addresses)
   assert.deepEqual(await missed(), urls);
 });
 
+test("a purge naming data tags drops the answers built from that data, and those that did not say what they were built from", async () => {
+  // Answers built per request from reader data say which (DATA_TAGS_HEADER); an edit to one story's
+  // text expires that story's data and the dates, not the lists or the search index.
+  const tagsOf: Record<string, string[] | undefined> = {
+    "/api/articles": [READER_TAG],
+    "/search?q=a": [READER_TAG],
+    "/api/articles/edited": [READER_TAG, "reader:article:edited"],
+    "/api/articles/other": [READER_TAG, "reader:article:other"],
+    "/api/articles/caf%C3%A9": [READER_TAG, "reader:article:café"],
+    "/feed.xml": [READER_TAG, "reader:dates"],
+    "/news.xml": undefined,
+  };
+  answerOf = (req) => {
+    const tags = tagsOf[req.url!];
+    return {
+      headers: { "Cache-Control": READER_CACHE_CONTROL, ...(tags ? { [DATA_TAGS_HEADER]: dataTagsHeader(tags) } : {}) },
+      body: `at ${req.url}`,
+    };
+  };
+  const urls = Object.keys(tagsOf);
+  for (const url of urls) await get(url);
+  const missed = async () => {
+    const answers = await Promise.all(urls.map(async (url) => [url, (await get(url)).headers["x-byline-cache"]] as const));
+    return answers.filter(([, state]) => state === "MISS").map(([url]) => url);
+  };
+  cache.purge({ pages: ["/articles/edited"], data: ["reader:article:edited", "reader:dates"] });
+  assert.deepEqual(await missed(), ["/api/articles/edited", "/feed.xml", "/news.xml"]);
+  cache.purge({ data: ["reader:article:café"] });
+  assert.deepEqual(await missed(), ["/api/articles/caf%C3%A9", "/news.xml"]);
+  cache.purge({ data: [READER_TAG] });
+  assert.deepEqual(await missed(), urls);
+});
+
 test("an answer begun before a purge naming other pages is kept; one begun before a purge naming its own page is not", async () => {
   answerOf = (req) => ({
     headers: { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT" },
@@ -295,6 +329,19 @@ test(
       for (let tries = 0; tries < 100 && cache.size > 2; tries++) await new Promise((r) => setTimeout(r, 20));
       assert.equal((await get("/articles/i")).headers["x-byline-cache"], "HIT");
       assert.equal((await get("/articles/j")).headers["x-byline-cache"], "MISS");
+
+      // And one naming data tags names them there too.
+      answerOf = (req) => ({
+        headers: { "Cache-Control": READER_CACHE_CONTROL, [DATA_TAGS_HEADER]: dataTagsHeader([READER_TAG, `reader:article:${req.url}`]) },
+        body: `at ${req.url}`,
+      });
+      await get("/api/k");
+      await get("/api/l");
+      const before = cache.size;
+      await there({ data: ["reader:article:/api/l"] });
+      for (let tries = 0; tries < 100 && cache.size === before; tries++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal((await get("/api/k")).headers["x-byline-cache"], "HIT");
+      assert.equal((await get("/api/l")).headers["x-byline-cache"], "MISS");
     } finally {
       await Promise.all([here.close(), there.close()]);
     }
