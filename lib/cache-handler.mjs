@@ -9,7 +9,7 @@ import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 
 import cacheSettings from "./cache-settings.js";
 
-const { SHARED_CACHE_KEEP_SECONDS } = cacheSettings;
+const { RESPONSE_CACHE_KEY, SHARED_CACHE_KEEP_SECONDS } = cacheSettings;
 const CONNECT_WAIT_MS = 2_000;
 /** How often at most the entries past their lifetime are swept from the shared cache's indexes. */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -38,6 +38,23 @@ export function createSharedHandler({ client, keyPrefix, timeoutMs }) {
       handler.prepare().catch(() => {}); // a failed sweep is retried by the next expiry after the interval
     },
   };
+}
+
+/**
+ * Once Redis holds a tag's expiry, the answers the response caches kept (server.mjs; every
+ * instance's, through Redis) that were built from that data go: purged before, an answer rendered
+ * in between from the old data would be kept for its second (lib/cache.ts purges when Next's own
+ * memory has the expiry, which is sooner).
+ * @param {string | string[]} tag
+ */
+function purgeAnswersBuiltFrom(tag) {
+  const responseCache = /** @type {{ [key: symbol]: { purge(stale: { data: string[] }): unknown } | null | undefined }} */ (
+    /** @type {unknown} */ (globalThis)
+  )[RESPONSE_CACHE_KEY];
+  return Promise.resolve(responseCache?.purge({ data: Array.isArray(tag) ? tag : [tag] })).then(
+    () => {},
+    () => {},
+  );
 }
 
 CacheHandler.onCreation(async ({ buildId }) => {
@@ -74,7 +91,8 @@ CacheHandler.onCreation(async ({ buildId }) => {
         get: (key, meta) => current().get(key, meta),
         set: (key, value, ctx) => current().set(key, value, ctx),
         delete: (key) => Promise.all([local.delete?.(key), client.isReady && shared.delete?.(key)]).then(() => {}),
-        revalidateTag: (tag) => Promise.all([local.revalidateTag(tag), client.isReady && shared.revalidateTag(tag)]).then(() => {}),
+        revalidateTag: (tag) =>
+          Promise.all([local.revalidateTag(tag), client.isReady && shared.revalidateTag(tag)]).then(() => purgeAnswersBuiltFrom(tag)),
       },
     ],
     ttl: { estimateExpireAge: (staleAge) => Math.max(staleAge, SHARED_CACHE_KEEP_SECONDS) },

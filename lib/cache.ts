@@ -48,9 +48,12 @@ export async function invalidateReaderPages(change: ReaderChange = {}): Promise<
   // built per request from the data it expired (feeds, the API: `readerResponse`'s `dataTags`),
   // purged once that data has expired: before, Next would answer them from the old data anyway.
   const everywhere = !change.dataTags;
-  after(async () => {
+  after(() => {
     for (const tag of dataTags) revalidateTag(tag, { expire: 0 });
-    await purgeResponseCaches(everywhere ? undefined : { data: dataTags });
+    // Next expires the tags once this request's after() callbacks have all ended (in memory, before
+    // any I/O; with Redis, lib/cache-handler.mjs purges again once Redis has the expiry). Purged
+    // before that, an answer rendered in between would be kept with the old data.
+    setImmediate(() => void purgeResponseCaches(everywhere ? undefined : { data: dataTags }));
   });
   await regenerateReaderPages(paths);
   await purgeResponseCaches(everywhere ? undefined : { pages: paths });
@@ -68,7 +71,11 @@ async function purgeResponseCaches(stale?: ResponseCachePurge): Promise<void> {
   const cache = (globalThis as { [RESPONSE_CACHE_KEY]?: { purge(stale?: ResponseCachePurge): void | Promise<void> } | null })[
     RESPONSE_CACHE_KEY
   ];
-  await cache?.purge(stale);
+  try {
+    await cache?.purge(stale);
+  } catch (error) {
+    console.error("[byline] purging the response cache failed: %s", (error as Error).message);
+  }
 }
 
 /** After a Server Action: the workspace's screens (or the one at `path`) show the change on return. */
