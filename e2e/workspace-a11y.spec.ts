@@ -41,3 +41,30 @@ test("the pages outside the workspace an invited person and a signed-out editor 
   }
   await context.close();
 });
+
+test("at phone width no workspace screen is wider than the screen, and the users and audit tables stack", async ({ page, loginAs, db }) => {
+  test.setTimeout(120_000);
+  const admin = await loginAs("ADMIN");
+  const screens = await workspaceScreens(page, db, admin, uniqueHeadline("").trim());
+  const phone = WIDTHS.find((w) => w.label === "phone")!;
+  await page.setViewportSize({ width: phone.width, height: phone.height });
+  // Tables a desk reads row by row on a phone stack each row; others may scroll inside their own frame.
+  const stackedOnPhones = ["users", "audit-log"];
+  const wide: string[] = [];
+  for (const screen of screens) {
+    await page.goto(screen.path);
+    await screen.prepare?.(page);
+    const overflowing = await page.evaluate((framesToo) => {
+      const found: string[] = [];
+      const root = document.documentElement;
+      if (root.scrollWidth > root.clientWidth + 1) found.push(`the page is ${root.scrollWidth}px wide`);
+      if (framesToo)
+        for (const frame of document.querySelectorAll<HTMLElement>("main .overflow-x-auto"))
+          if (frame.scrollWidth > frame.clientWidth + 1)
+            found.push(`a table (${frame.querySelector("caption")?.textContent ?? "no caption"}) is ${frame.scrollWidth}px wide`);
+      return found;
+    }, stackedOnPhones.includes(screen.name));
+    wide.push(...overflowing.map((what) => `${screen.name}: ${what}`));
+  }
+  expect(wide).toEqual([]);
+});

@@ -18,8 +18,10 @@ export function DataTable({
   stacked?: boolean;
 }) {
   return (
-    <div className={`overflow-x-auto ${className}`}>
-      <table className="w-full text-left text-sm">
+    // Positioned, so that what is visually hidden in a row (absolutely positioned) scrolls with the
+    // table instead of widening the page beyond a phone's screen.
+    <div className={`relative overflow-x-auto ${className}`}>
+      <table className={`w-full text-left text-sm ${stacked ? "[overflow-wrap:anywhere] sm:[overflow-wrap:normal]" : ""}`}>
         {caption && <caption className="mb-2 caption-top text-left text-muted">{caption}</caption>}
         <thead className={`border-b border-ink ${stacked ? "sr-only sm:not-sr-only sm:table-header-group" : ""}`}>
           <tr>

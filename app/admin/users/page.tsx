@@ -46,7 +46,7 @@ export default async function UsersPage({ searchParams }: Props) {
         {list.total.toLocaleString("en")} {list.total === 1 ? "user" : "users"}
         {q ? ` whose name or email contains “${q}”` : ", active ones first, the newest first"}
       </p>
-      <DataTable columns={["User", "Role", "State", "Change"]}>
+      <DataTable columns={["User", "Role", "State", "Change"]} stacked>
         {list.users.map((u) => (
           <tr key={u.id} className="border-b border-rule align-top">
             <td className="py-2 pr-3">
@@ -80,6 +80,7 @@ export default async function UsersPage({ searchParams }: Props) {
           columns={["Invited", "Role", "By", "Link", { hidden: "Withdraw" }]}
           caption="Invitations not used yet"
           className="mt-6 mb-8"
+          stacked
         >
           {invitations.map((i) => (
             <tr key={i.id} className="border-b border-rule">
