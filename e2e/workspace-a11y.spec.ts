@@ -45,7 +45,14 @@ test("the pages outside the workspace an invited person and a signed-out editor 
 test("at phone width no workspace screen is wider than the screen, and the users and audit tables stack", async ({ page, loginAs, db }) => {
   test.setTimeout(120_000);
   const admin = await loginAs("ADMIN");
-  const screens = await workspaceScreens(page, db, admin, uniqueHeadline("").trim());
+  const tag = uniqueHeadline("").trim();
+  const screens = await workspaceScreens(page, db, admin, tag);
+  // A wire copy's source as one long address: the audit log shows it in full, on a phone too.
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("Headline").fill(`Long source ${tag}`);
+  await page.getByLabel("Source", { exact: true }).fill(`https://wires.example.test/${"wirestory".repeat(15)}${tag.replace(/\W/g, "")}`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toContainText("Version 1.");
   const phone = WIDTHS.find((w) => w.label === "phone")!;
   await page.setViewportSize({ width: phone.width, height: phone.height });
   // Tables a desk reads row by row on a phone stack each row; others may scroll inside their own frame.

@@ -85,11 +85,11 @@ export default async function AuditPage({ searchParams }: Props) {
             </td>
             <td>
               {e.changes.length > 0 && (
-                <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-2 text-xs" data-testid="audit-changes">
+                <dl className="grid max-w-xl grid-cols-[auto_minmax(0,1fr)] gap-x-2 text-xs" data-testid="audit-changes">
                   {e.changes.map((c) => (
                     <Fragment key={c.field}>
                       <dt className="font-semibold">{c.field}</dt>
-                      <dd className="break-words">
+                      <dd className="[overflow-wrap:anywhere]">
                         {c.before ?? "—"} → {c.after ?? "—"}
                       </dd>
                     </Fragment>
