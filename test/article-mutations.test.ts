@@ -160,3 +160,22 @@ test("saving a published story keeps its publication time to the second: the for
   assert.ok(moved.ok);
   assert.equal(moved.publishedAt?.toISOString(), "2020-01-02T03:04:00.000Z");
 });
+
+test("an author that does not exist is refused beside authors already on the byline, and the byline is kept", async () => {
+  const created = await mutations.saveArticle(actor, form({ headline: "Unknown author story", authors: "new:Cora Cole" }));
+  assert.ok(created.ok);
+  const [cora] = (await t.db.byline.findMany({ where: { articleId: created.id } })).map((b) => b.authorId);
+  const refused = await mutations.saveArticle(
+    actor,
+    form({ headline: "Unknown author story", authors: `${cora}\nno-such-author`, version: "1" }),
+    created.id,
+  );
+  assert.ok(!refused.ok && "fieldErrors" in refused);
+  assert.match(refused.fieldErrors.authors?.[0] ?? "", /no longer exists/);
+  const stored = await t.db.article.findUniqueOrThrow({ where: { id: created.id }, include: { bylines: true } });
+  assert.equal(stored.version, 1);
+  assert.deepEqual(
+    stored.bylines.map((b) => b.authorId),
+    [cora],
+  );
+});

@@ -78,8 +78,11 @@ class Rollback extends Error {
   }
 }
 
-/** Author ids in order for the form's list; "new:Name" entries create (or reuse, by slug) that author. */
-async function authorIdsOf(tx: Tx, entries: string[]): Promise<string[]> {
+/**
+ * Author ids in order for the form's list; "new:Name" entries create (or reuse, by slug) that
+ * author. Authors already on the byline (`bylined`) exist: most saves keep it, and look up nothing.
+ */
+async function authorIdsOf(tx: Tx, entries: string[], bylined: ReadonlySet<string>): Promise<string[]> {
   const ids: string[] = [];
   for (const entry of entries) {
     let id = entry;
@@ -88,7 +91,7 @@ async function authorIdsOf(tx: Tx, entries: string[]): Promise<string[]> {
       if (!name) continue;
       const slug = authorSlug(name);
       id = (await tx.author.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id;
-    } else if (!(await tx.author.findUnique({ where: { id }, select: { id: true } }))) {
+    } else if (!bylined.has(id) && !(await tx.author.findUnique({ where: { id }, select: { id: true } }))) {
       throw new Rollback(fieldProblems({ authors: ["One of the chosen authors no longer exists. Choose again."] }));
     }
     if (!ids.includes(id)) ids.push(id);
@@ -171,7 +174,7 @@ async function writeArticle(user: StaffUser, form: ArticleForm, articleId?: stri
       }
       const imageProblem = await pictureProblems(tx, form.leadImageId, form.body, status);
       if (imageProblem) return fieldProblems(imageProblem);
-      const authorIds = await authorIdsOf(tx, form.authors);
+      const authorIds = await authorIdsOf(tx, form.authors, new Set(current?.bylines.map((b) => b.authorId)));
       const wasPublic = current && isVisibleToReaders({ ...current, deletedAt: null }, now);
       // Most saves keep the byline: it is rewritten only when it changed.
       const sameAuthors = current !== null && authorIds.join("\n") === current.bylines.map((b) => b.authorId).join("\n");
