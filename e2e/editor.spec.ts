@@ -377,3 +377,26 @@ test("an edit to a live article's text reaches its page, its API entry and the s
   expect((await (await request.get(`/api/articles/${article.slug}`)).json()).bodyHtml).toContain("The second telling, corrected.");
   expect(new Date((await lastmodOf())!).getTime()).toBeGreaterThan(new Date(lastmodBefore!).getTime());
 });
+
+test("a headline edit reaches the feed and the news sitemap at once", async ({ page, loginAs, request }) => {
+  const article = await createArticle({ headline: uniqueHeadline("Feed headline before"), body: "Unchanged text." });
+  // Both caches warm with the first headline.
+  await expect((await request.get("/feed.xml")).text()).resolves.toContain(article.headline);
+  await expect((await request.get("/news-sitemap.xml")).text()).resolves.toContain(article.headline);
+
+  const edited = uniqueHeadline("Feed headline after");
+  await loginAs("EDITOR");
+  await page.goto(`/admin/articles/${article.id}`);
+  await page.waitForLoadState("networkidle"); // fill's select-then-insert must not straddle hydration
+  await page.getByLabel("Headline", { exact: true }).fill(edited);
+  const readers = keepReading(request, ["/feed.xml", "/news-sitemap.xml"]);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("notice")).toContainText("Updated — live now");
+  await readers.stop();
+
+  for (const path of ["/feed.xml", "/news-sitemap.xml"]) {
+    const text = await (await request.get(path)).text();
+    expect(text, path).toContain(edited);
+    expect(text, path).not.toContain(article.headline);
+  }
+});

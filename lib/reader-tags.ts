@@ -5,8 +5,8 @@
 export const READER_TAG = "reader";
 
 /**
- * Also on data that shows when articles last changed (the feed's lastBuildDate, the sitemap's
- * lastmod): an edit to an article's text changes those, and nothing else outside its own page.
+ * Also on data that shows when articles last changed (the sitemap's lastmod): an edit to an
+ * article's text changes that, and nothing else outside its own page.
  */
 export const READER_DATES_TAG = "reader:dates";
 

@@ -185,7 +185,7 @@ test("a purge naming data tags drops the answers built from that data, and those
     "/api/articles/edited": [READER_TAG, "reader:article:edited"],
     "/api/articles/other": [READER_TAG, "reader:article:other"],
     "/api/articles/caf%C3%A9": [READER_TAG, "reader:article:café"],
-    "/feed.xml": [READER_TAG, "reader:dates"],
+    "/sitemap.xml": [READER_TAG, "reader:dates"],
     "/news.xml": undefined,
   };
   answerOf = (req) => {
@@ -202,7 +202,7 @@ test("a purge naming data tags drops the answers built from that data, and those
     return answers.filter(([, state]) => state === "MISS").map(([url]) => url);
   };
   cache.purge({ pages: ["/articles/edited"], data: ["reader:article:edited", "reader:dates"] });
-  assert.deepEqual(await missed(), ["/api/articles/edited", "/feed.xml", "/news.xml"]);
+  assert.deepEqual(await missed(), ["/api/articles/edited", "/sitemap.xml", "/news.xml"]);
   cache.purge({ data: ["reader:article:café"] });
   assert.deepEqual(await missed(), ["/api/articles/caf%C3%A9", "/news.xml"]);
   cache.purge({ data: [READER_TAG] });

@@ -1,5 +1,7 @@
-// GET /feed.xml — RSS 2.0 of the 50 latest published articles.
+// GET /feed.xml — RSS 2.0 of the 50 latest published articles. Its lastBuildDate is the newest
+// item's publication: the items show no text, so an edit to a story's text changes nothing here.
 import { latestForFeeds } from "@/lib/articles/reader";
+import { READER_TAG } from "@/lib/reader-tags";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
 import { siteUrl } from "@/lib/site";
 import { siteForReaders } from "@/lib/site-settings/reader";
@@ -33,11 +35,12 @@ ${a.standfirst ? `<description>${xmlEscape(a.standfirst)}</description>\n` : ""}
 <language>en</language>
 <atom:link href="${xmlEscape(siteUrl)}/feed.xml" rel="self" type="application/rss+xml"/>
 ${site.logo ? `<image><url>${xmlEscape(siteUrl + renditionUrl(site.logo, "full", 320, "jpg"))}</url><title>${xmlEscape(siteName)}</title><link>${xmlEscape(siteUrl)}/</link></image>\n` : ""}
-${articles[0] ? `<lastBuildDate>${new Date(articles[0].modifiedAt ?? articles[0].publishedAt).toUTCString()}</lastBuildDate>\n` : ""}${items}
+${articles[0] ? `<lastBuildDate>${new Date(articles[0].publishedAt).toUTCString()}</lastBuildDate>\n` : ""}${items}
 </channel>
 </rss>
 `;
-  return xmlResponse(request, body, "application/rss+xml; charset=utf-8");
+  // Built from what lists show (and the site's name): only a change to those makes it stale.
+  return xmlResponse(request, body, { contentType: "application/rss+xml; charset=utf-8", dataTags: [READER_TAG] });
 }
 
 /** The lead picture as Media RSS: what feed readers and aggregators show beside the item. */

@@ -1,5 +1,6 @@
 // GET /news-sitemap.xml — Google News sitemap: articles published in the last two days, at most 1,000.
 import { latestForFeeds } from "@/lib/articles/reader";
+import { READER_TAG } from "@/lib/reader-tags";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
 import { siteUrl } from "@/lib/site";
 import { siteForReaders } from "@/lib/site-settings/reader";
@@ -31,5 +32,6 @@ export async function GET(request: Request) {
 ${urls}
 </urlset>
 `,
+    { dataTags: [READER_TAG] },
   );
 }

@@ -1,5 +1,6 @@
 // GET /sitemap.xml — the front page and every published article, with when each last changed.
 import { sitemapEntries } from "@/lib/articles/reader";
+import { READER_DATES_TAG, READER_TAG } from "@/lib/reader-tags";
 import { xmlEscape, xmlResponse } from "@/lib/feeds/xml";
 import { siteUrl } from "@/lib/site";
 
@@ -18,5 +19,6 @@ export async function GET(request: Request) {
 ${urls}
 </urlset>
 `;
-  return xmlResponse(request, body);
+  // Its dates move with every edit to a live story's text (READER_DATES_TAG).
+  return xmlResponse(request, body, { dataTags: [READER_TAG, READER_DATES_TAG] });
 }

@@ -255,6 +255,8 @@ export function readerArticleOf(
 /** Published articles sharing the most (and rarest) words with the given text, never the article itself. */
 async function similarArticles(articleId: string, text: string, limit: number): Promise<Suggestion[]> {
   const { hits } = await searchArticleIds(text, { mode: "any", limit, excludeIds: [articleId] });
+  // A page re-rendered at every save of its story: a query for no ids would still cost a round trip.
+  if (hits.length === 0) return [];
   const rows = await readerDb.article.findMany({
     where: { id: { in: hits.map((h) => h.id) } },
     select: { id: true, slug: true, headline: true },
@@ -268,6 +270,7 @@ async function similarArticles(articleId: string, text: string, limit: number): 
 
 /** Summaries of the given ids, in the given order (search results). */
 async function summariesInOrder(ids: string[]): Promise<ArticleSummary[]> {
+  if (ids.length === 0) return [];
   const rows = await readerDb.article.findMany({ where: { id: { in: ids } }, select: { ...summarySelect, id: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : []));
@@ -302,21 +305,21 @@ export const getAuthorWithArticles = readerCached(
   },
 );
 
-/** The newest published articles with what feeds need. */
-export const latestForFeeds = readerCached(
-  "latest-for-feeds",
-  async (limit: number, since?: string): Promise<(ArticleSummary & { modifiedAt: string | null })[]> => {
-    const where = visibleToReaders(new Date());
-    const rows = await readerDb.article.findMany({
-      where: since ? { ...where, publishedAt: { ...where.publishedAt, gte: new Date(since) } } : where,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: limit,
-      select: { ...summarySelect, modifiedAt: true },
-    });
-    return rows.map((r) => ({ ...toSummary(r), modifiedAt: r.modifiedAt?.toISOString() ?? null }));
-  },
-  () => [READER_DATES_TAG],
-);
+/**
+ * The newest published articles with what feeds need: what lists show of them, no more. An edit
+ * to a story's text leaves feeds as they were, so it expires none of them (the feed was rendered
+ * again at every save of a live story, with ~50 readers waiting on each render under load).
+ */
+export const latestForFeeds = readerCached("latest-for-feeds", async (limit: number, since?: string): Promise<ArticleSummary[]> => {
+  const where = visibleToReaders(new Date());
+  const rows = await readerDb.article.findMany({
+    where: since ? { ...where, publishedAt: { ...where.publishedAt, gte: new Date(since) } } : where,
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: summarySelect,
+  });
+  return rows.map(toSummary);
+});
 
 /** Every published article's URL data, for the sitemap. */
 export const sitemapEntries = readerCached(

@@ -11,7 +11,14 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-/** A feed or sitemap for readers: their Cache-Control, an ETag, and a 304 when the client has it already. */
-export function xmlResponse(request: Request, body: string, contentType = "application/xml; charset=utf-8"): Response {
-  return readerResponse(body, contentType, { request });
+/**
+ * A feed or sitemap for readers: their Cache-Control, an ETag, and a 304 when the client has it
+ * already. `dataTags` names the reader data it shows (lib/cache.ts `readerResponse`).
+ */
+export function xmlResponse(
+  request: Request,
+  body: string,
+  { contentType = "application/xml; charset=utf-8", dataTags }: { contentType?: string; dataTags?: readonly string[] } = {},
+): Response {
+  return readerResponse(body, contentType, { request, dataTags });
 }
