@@ -10,7 +10,9 @@
 // With --own-cpu (on Linux, with two or more CPUs), the editors' browsers and the automation driving
 // them run on the last CPU and the server and readers on the others, as in production, where
 // editors' browsers are on their own machines: what saving costs readers is then the server's work
-// alone. With --save-every=SECONDS, each editor saves that often, typing in between.
+// alone. With --save-every=SECONDS, each editor saves that often, typing in between. With
+// --reader-rate=N, the readers send N requests a second between them, on a timetable, instead of
+// each asking again as soon as answered.
 // The readers run in a process of their own (load-readers.mjs).
 // Needs a production build (`npm run build`) and a migrated database at DATABASE_URL.
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
@@ -42,6 +44,10 @@ const WARM_UP_SECONDS = 5;
 const saveEveryMs = 1000 * Number(process.argv.find((a) => a.startsWith("--save-every="))?.slice("--save-every=".length) ?? 0);
 if (!Number.isFinite(saveEveryMs) || saveEveryMs < 0) throw new Error("--save-every needs a number of seconds");
 const TYPING_MS = 500;
+// --reader-rate=N: the readers together send N requests a second on a timetable (an open loop, as
+// a site's readers arrive) instead of each asking again as soon as answered (load-readers.mjs).
+const readerRate = Number(process.argv.find((a) => a.startsWith("--reader-rate="))?.slice("--reader-rate=".length) ?? 0);
+if (!Number.isFinite(readerRate) || readerRate < 0) throw new Error("--reader-rate needs a number of requests a second");
 const port = Number(process.env.LOAD_PORT ?? 3218);
 const base = `http://127.0.0.1:${port}`;
 
@@ -88,12 +94,14 @@ function percentile(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
-type ReaderStats = { latencies: number[]; statuses: Map<number, number> };
-const readerStats = (): ReaderStats => ({ latencies: [], statuses: new Map() });
+type ReaderStats = { latencies: number[]; statuses: Map<number, number>; byPath: Map<string, number[]> };
+const readerStats = (): ReaderStats => ({ latencies: [], statuses: new Map(), byPath: new Map() });
 
 /** The readers' process (test/support/load-readers.mjs), on the server's CPUs with --own-cpu. */
 function startReaders(paths: string[]): ChildProcess {
-  const child = fork(join(import.meta.dirname, "load-readers.mjs"), [JSON.stringify({ base, paths, readers })], { execArgv: [] });
+  const child = fork(join(import.meta.dirname, "load-readers.mjs"), [JSON.stringify({ base, paths, readers, rate: readerRate })], {
+    execArgv: [],
+  });
   pinToServerCpus(child.pid!);
   return child;
 }
@@ -106,8 +114,13 @@ function read(child: ChildProcess, into: ReaderStats): { stop(): Promise<void> }
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
         child.once("message", (message) => {
-          const { latencies, statuses } = message as { latencies: number[]; statuses: Record<string, number> };
+          const { latencies, statuses, byPath } = message as {
+            latencies: number[];
+            statuses: Record<string, number>;
+            byPath: Record<string, number[]>;
+          };
           for (const latency of latencies) into.latencies.push(latency);
+          for (const [path, times] of Object.entries(byPath)) into.byPath.set(path, [...(into.byPath.get(path) ?? []), ...times]);
           for (const [status, count] of Object.entries(statuses))
             into.statuses.set(Number(status), (into.statuses.get(Number(status)) ?? 0) + count);
           resolve();
@@ -300,7 +313,7 @@ async function main() {
       cpu[saving ? "saving" : "idle"].push({ split: cpuSince(), seconds });
       return seconds;
     };
-    let idle: { result: ReturnType<typeof summary>; statuses: Map<number, number> } | null = null;
+    let idle: { result: ReturnType<typeof summary>; statuses: Map<number, number>; byPath: Map<string, number[]> } | null = null;
     let idleErrors: [number, number][] = [];
     let elapsedSeconds = 0;
     if (control) {
@@ -314,7 +327,7 @@ async function main() {
         idleSeconds += await phase((seconds * 1000) / CONTROL_ROUNDS, false, idleStats);
         elapsedSeconds += await phase((seconds * 1000) / CONTROL_ROUNDS, true, stats);
       }
-      idle = { result: summary(idleStats, idleSeconds), statuses: idleStats.statuses };
+      idle = { result: summary(idleStats, idleSeconds), statuses: idleStats.statuses, byPath: idleStats.byPath };
       idleErrors = [...idleStats.statuses].filter(([status]) => status >= 500);
     } else {
       const halfway = Date.now() + (seconds * 1000) / 2;
@@ -385,10 +398,19 @@ async function main() {
     const saves = acks.reduce((n, a) => n + a.length, 0);
     if (crash && (await fetch(`${base}/articles/${seedSlug}`)).status !== 200) fail("the restarted server does not serve the article page");
     console.log(
-      `load: ${elapsedSeconds.toFixed(0)}s, ${readers} readers, ${editors} editors in Chromium${placement}, ${saveEveryMs ? `each saving every ${saveEveryMs / 1000} s` : "saving back to back"}${crash ? ", server SIGKILLed after an acknowledged save, past halfway" : ""}`,
+      `load: ${elapsedSeconds.toFixed(0)}s, ${readers} readers${readerRate ? ` sending ${readerRate} requests a second together` : ""}, ${editors} editors in Chromium${placement}, ${saveEveryMs ? `each saving every ${saveEveryMs / 1000} s` : "saving back to back"}${crash ? ", server SIGKILLed after an acknowledged save, past halfway" : ""}`,
     );
     if (idle) console.log(`readers, editors idle:   ${line(idle.result, idle.statuses)}`);
     console.log(`readers${idle ? ", editors saving" : ""}: ${line(saving, stats.statuses)}`);
+    // Which page got slower: a newsroom's question, and where to look next.
+    const pageLine = (times: number[] | undefined) => {
+      const sorted = [...(times ?? [])].sort((a, b) => a - b);
+      return `p50 ${percentile(sorted, 50).toFixed(1)} / p99 ${percentile(sorted, 99).toFixed(1)} ms`;
+    };
+    for (const path of paths)
+      console.log(
+        `  ${path.padEnd(24).slice(0, 24)} ${idle ? `idle ${pageLine(idle.byPath.get(path))}, saving ` : ""}${pageLine(stats.byPath.get(path))}`,
+      );
     if (idle && cpu.idle.length) {
       const [idleCpu, savingCpu] = [averageSplit(cpu.idle), averageSplit(cpu.saving)];
       console.log(`CPU in cores, editors idle:   ${describeSplit(idleCpu)}`);
