@@ -64,17 +64,24 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
    * @param {Handler} next
    */
   async function handle(req, res, next) {
-    const key = keyOf(req);
-    if (key === null) return next(req, res);
-    const request = policyRequestOf(req);
-    const entry = entries.get(key);
-    if (entry && entry.policy.satisfiesWithoutRevalidation(request)) return answerFrom(entry, req, res);
+    const keys = keysOf(req);
+    if (keys === null) return next(req, res);
+    const { key, pathKey } = keys;
+    const request = policyRequestOf(req, keys.url);
+    // A page's policy was made for its path alone.
+    const fresh = (/** @type {Entry} */ entry) =>
+      entry.policy.satisfiesWithoutRevalidation(entry.page ? { ...request, url: pathOf(keys.url) } : request);
+    const entry = entries.get(key) ?? pageAt(pathKey);
+    if (entry && fresh(entry)) return answerFrom(entry, req, res);
     const awaited = coming.get(key);
     if (awaited) {
       const shared = await within(awaited, WAIT_FOR_ANSWER_MS);
-      if (shared && shared.policy.satisfiesWithoutRevalidation(request)) return answerFrom(shared, req, res);
+      if (shared && fresh(shared)) return answerFrom(shared, req, res);
     }
     res.setHeader("x-byline-cache", "MISS");
+    /** @type {unknown} */
+    let dataTags;
+    withoutDataTags(res, (tags) => (dataTags = tags));
     // A conditional request may be answered 304, which has no body to keep.
     if (req.method === "GET" && !req.headers["if-none-match"] && !req.headers["if-modified-since"]) {
       /** @type {(entry: Entry | null) => void} */
@@ -84,12 +91,31 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
         coming.set(key, answer);
         void answer.then(() => coming.get(key) === answer && coming.delete(key));
       }
-      keepAnswer(res, request, generation, (fresh) => {
-        if (fresh) entries.set(key, fresh);
-        settle(fresh);
-      });
+      keepAnswer(
+        res,
+        request,
+        generation,
+        () => dataTags,
+        (fresh) => {
+          // A page is the same whatever the query string: kept once for its path (`pageAt`).
+          if (fresh) entries.set(fresh.page ? pathKey : key, fresh);
+          settle(fresh);
+        },
+      );
     }
     return next(req, res);
+  }
+
+  /**
+   * The page kept for a path, whatever query string it was asked for with: Next's statically
+   * regenerated pages do not read the query, so `?fbclid=…` or `?x=1` gets the page everyone gets
+   * instead of one Next answer each (a query string per request would otherwise go around this
+   * cache). Anything else, search and the API among them, is kept per query string.
+   * @param {string} pathKey
+   */
+  function pageAt(pathKey) {
+    const entry = entries.get(pathKey);
+    return entry?.page ? entry : undefined;
   }
 
   /**
@@ -98,9 +124,10 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
    * @param {import("node:http").ServerResponse} res
    * @param {CachePolicy.Request} request
    * @param {number} startedIn the purge generation the answer began in
+   * @param {() => unknown} dataTags the data the answer said it was built from (`withoutDataTags`)
    * @param {(entry: Entry | null) => void} store
    */
-  function keepAnswer(res, request, startedIn, store) {
+  function keepAnswer(res, request, startedIn, dataTags, store) {
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
@@ -152,7 +179,7 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
         if (hungUp || tooLarge) storeOnce(null);
         else {
           const headers = { ...lowerCased(headersGiven), ...res.getHeaders() };
-          const entry = storableEntry(request, res.statusCode, headers, Buffer.concat(chunks, size));
+          const entry = storableEntry(request, res.statusCode, headers, Buffer.concat(chunks, size), dataTags());
           storeOnce(entry && !purgedSince(startedIn, entry) ? entry : null);
         }
         return result;
@@ -257,12 +284,17 @@ function addressesOf(path) {
   return path === "/page/1" ? [path, "/"] : [path];
 }
 
+/** A request URL without its query string. @param {string} url */
+function pathOf(url) {
+  return url.split("?", 1)[0];
+}
+
 /**
  * The decoded path of a request URL, as a purge names it.
  * @param {string | undefined} url
  */
 function pathnameOf(url) {
-  const path = (url ?? "/").split("?")[0];
+  const path = pathOf(url ?? "/");
   try {
     return decodeURIComponent(path);
   } catch {
@@ -271,29 +303,82 @@ function pathnameOf(url) {
 }
 
 /**
- * The cache key of a request this cache may answer, or null: the method's answer differs only by
- * host, URL and the compression the reader accepts (the entry itself checks any other `Vary`).
- * @param {import("node:http").IncomingMessage} req
+ * Parameters that links from elsewhere add for the sender's analytics (newsletters, social
+ * networks, ads) and that no Byline page reads: a story shared on a social network arrives with a
+ * different one per reader, each of which would otherwise miss this cache.
  */
-function keyOf(req) {
+const TRACKING_PARAMETER =
+  /^(?:utm_[a-z_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|twclid|ttclid|igshid|li_fat_id|mc_cid|mc_eid|_ga|_gl|yclid)$/i;
+
+/**
+ * The URL as this cache tells answers apart: without tracking parameters (their order otherwise kept).
+ * @param {string} url
+ */
+function urlForKey(url) {
+  const start = url.indexOf("?");
+  if (start === -1) return url;
+  const kept = url
+    .slice(start + 1)
+    .split("&")
+    .filter((pair) => pair !== "" && !TRACKING_PARAMETER.test(pair.split("=", 1)[0]));
+  return kept.length ? `${url.slice(0, start)}?${kept.join("&")}` : url.slice(0, start);
+}
+
+/**
+ * The cache keys of a request this cache may answer, or null: the method's answer differs only by
+ * host, URL and the compression the reader accepts (the entry itself checks any other `Vary`).
+ * `pathKey` leaves the query string out, for pages (`pageAt`).
+ * @param {import("node:http").IncomingMessage} req
+ * @returns {{ key: string, pathKey: string, url: string } | null}
+ */
+function keysOf(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   if (BYPASS_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
   if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
-  const key = `${req.headers.host ?? ""} ${req.url ?? ""} ${req.headers["accept-encoding"] ?? ""}`;
-  return key.length > MAX_KEY_LENGTH ? null : key;
+  const url = req.url ?? "";
+  if (url.length > MAX_KEY_LENGTH) return null;
+  const keyOf = (/** @type {string} */ forKey) => `${req.headers.host ?? ""} ${forKey} ${req.headers["accept-encoding"] ?? ""}`;
+  const forKey = urlForKey(url);
+  const key = keyOf(forKey);
+  return key.length > MAX_KEY_LENGTH ? null : { key, pathKey: keyOf(pathOf(url)), url: forKey };
 }
 
 /**
  * The request as the cache policy sees it. A reader's `Cache-Control: no-cache` (a reload) does
  * not reach Next: like nginx, this cache serves the second-old answer, or anyone could bypass it.
  * @param {import("node:http").IncomingMessage} req
+ * @param {string} url the URL as the cache key has it (`urlForKey`)
  * @returns {CachePolicy.Request}
  */
-function policyRequestOf(req) {
+function policyRequestOf(req, url) {
   const headers = { ...req.headers };
   delete headers["cache-control"];
   delete headers.pragma;
-  return { method: "GET", url: req.url, headers: /** @type {CachePolicy.Headers} */ (headers) };
+  return { method: "GET", url, headers: /** @type {CachePolicy.Headers} */ (headers) };
+}
+
+/**
+ * Keeps the data tags Next names for an answer (DATA_TAGS_HEADER, this cache's own bookkeeping)
+ * out of what the reader receives, and hands them to `seen` as the headers go out.
+ * @param {import("node:http").ServerResponse} res
+ * @param {(tags: unknown) => void} seen
+ */
+function withoutDataTags(res, seen) {
+  const { writeHead } = res;
+  res.writeHead = /** @type {typeof res.writeHead} */ (
+    function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+      const set = res.getHeader(DATA_TAGS_HEADER);
+      res.removeHeader(DATA_TAGS_HEADER);
+      const args = rest.map((arg) => {
+        if (!arg || typeof arg !== "object" || Array.isArray(arg)) return arg;
+        const { [DATA_TAGS_HEADER]: given, ...others } = lowerCased(arg);
+        if (given !== undefined) seen(given);
+        return others;
+      });
+      if (set !== undefined) seen(set);
+      return writeHead.call(res, status, ...args);
+    }
+  );
 }
 
 /**
@@ -301,9 +386,10 @@ function policyRequestOf(req) {
  * @param {number} status
  * @param {import("node:http").OutgoingHttpHeaders} outgoing
  * @param {Buffer} body
+ * @param {unknown} tagged the answer's data tags, if it named them
  * @returns {Entry | null}
  */
-function storableEntry(request, status, outgoing, body) {
+function storableEntry(request, status, outgoing, body, tagged) {
   if (status !== 200) return null;
   /** @type {Record<string, string | string[]>} */
   const headers = {};
@@ -315,18 +401,26 @@ function storableEntry(request, status, outgoing, body) {
   const cacheControl = String(headers["cache-control"] ?? "");
   if (!/\bpublic\b/.test(cacheControl) || !/\bs-maxage=\d+/.test(cacheControl)) return null;
   if (headers["set-cookie"] !== undefined) return null;
-  const policy = new CachePolicy(request, { status, headers }, { shared: true, cacheHeuristic: 0 });
+  // Next's incremental static regeneration marks its pages: they are re-rendered by path after a
+  // change (lib/pages-revalidation.ts), and purged by path with them. Only their HTML: a page's
+  // data asked for as JSON is not kept as the page.
+  const page = headers["x-nextjs-cache"] !== undefined && String(headers["content-type"] ?? "").startsWith("text/html");
+  const policy = new CachePolicy(
+    page ? { ...request, url: pathOf(request.url ?? "/") } : request,
+    { status, headers },
+    {
+      shared: true,
+      cacheHeuristic: 0,
+    },
+  );
   if (!policy.storable() || policy.timeToLive() <= 0) return null;
   delete headers["x-byline-cache"];
+  delete headers[DATA_TAGS_HEADER];
   delete headers["transfer-encoding"];
   delete headers["connection"];
   delete headers["keep-alive"];
   headers["content-length"] = String(body.length);
   const etag = typeof headers.etag === "string" ? headers.etag : undefined;
-  // Next's incremental static regeneration marks its pages: they are re-rendered by path after a
-  // change (lib/pages-revalidation.ts), and purged by path with them.
-  const page = headers["x-nextjs-cache"] !== undefined;
-  const tagged = headers[DATA_TAGS_HEADER];
   const dataTags = page || tagged === undefined ? null : dataTagsIn(tagged);
   return { status, headers, body, policy, etag, pathname: pathnameOf(request.url), page, dataTags };
 }

@@ -9,6 +9,9 @@ import { createResponseCache, purgedEverywhere } from "@/lib/response-cache.mjs"
 import { DATA_TAGS_HEADER, dataTagsHeader, READER_CACHE_CONTROL } from "@/lib/cache-settings.js";
 import { READER_TAG } from "@/lib/reader-tags";
 
+/** How Next marks a page it regenerates (incremental static regeneration). */
+const NEXT_PAGE = { "x-nextjs-cache": "HIT", "Content-Type": "text/html; charset=utf-8" };
+
 type Answer = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number; pauseMidwayMs?: number };
 let answerOf: (req: http.IncomingMessage) => Answer;
 let calls: string[];
@@ -151,12 +154,12 @@ test("after a purge the next reader gets the server's answer, and one begun befo
 
 test("a purge drops the pages it names (the front page under both its addresses), with `data` everything that is not a page, and keeps the rest", async () => {
   // Next marks the pages it regenerates by path; feeds, the API and search are answered per request.
-  const page = { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT" };
+  const page = { "Cache-Control": READER_CACHE_CONTROL, ...NEXT_PAGE };
   answerOf = (req) => ({
     headers: req.url!.startsWith("/feed") || req.url!.startsWith("/search") ? { "Cache-Control": READER_CACHE_CONTROL } : page,
     body: `page at ${req.url}`,
   });
-  const urls = ["/articles/edited", "/articles/edited?utm_source=x", "/articles/other", "/", "/authors/a", "/feed.xml", "/search?q=a"];
+  const urls = ["/articles/edited", "/articles/other", "/", "/authors/a", "/feed.xml", "/search?q=a"];
   for (const url of urls) await get(url);
 
   cache.purge({ pages: ["/articles/edited"] });
@@ -164,7 +167,7 @@ test("a purge drops the pages it names (the front page under both its addresses)
     const answers = await Promise.all(urls.map(async (url) => [url, (await get(url)).headers["x-byline-cache"]] as const));
     return answers.filter(([, state]) => state === "MISS").map(([url]) => url);
   };
-  assert.deepEqual(await missed(), ["/articles/edited", "/articles/edited?utm_source=x"]);
+  assert.deepEqual(await missed(), ["/articles/edited"]);
 
   cache.purge({ data: true });
   assert.deepEqual(await missed(), ["/feed.xml", "/search?q=a"]);
@@ -209,9 +212,68 @@ test("a purge naming data tags drops the answers built from that data, and those
   assert.deepEqual(await missed(), urls);
 });
 
+test("a link's tracking parameters (utm_*, fbclid…) do not go around the cache; any other query string is another answer", async () => {
+  // A story shared on a social network arrives with a different fbclid per reader.
+  await get("/search?q=budget");
+  for (const url of [
+    "/search?q=budget&utm_source=newsletter&utm_medium=email",
+    "/search?fbclid=IwAR0abc&q=budget",
+    "/search?q=budget&gclid=xyz&_ga=1.2.3",
+  ])
+    assert.equal((await get(url)).headers["x-byline-cache"], "HIT", url);
+  assert.equal((await get("/search?q=budget&page=2")).headers["x-byline-cache"], "MISS");
+  assert.equal((await get("/search?q=Budget")).headers["x-byline-cache"], "MISS");
+  assert.equal((await get("/search?utm_source=x")).headers["x-byline-cache"], "MISS", "/search is not /search?q=budget");
+  assert.deepEqual(calls, ["GET /search?q=budget", "GET /search?q=budget&page=2", "GET /search?q=Budget", "GET /search?utm_source=x"]);
+  // What reaches Next is what the reader asked for: only the cache's key leaves them out.
+  assert.equal((await get("/search?q=other&utm_campaign=c")).body.toString(), "page at /search?q=other&utm_campaign=c");
+});
+
+test("a page Next regenerates is kept once for its path: any query string gets it, and purging the page drops it for all", async () => {
+  answerOf = (req) => ({
+    headers: { "Cache-Control": READER_CACHE_CONTROL, ...(req.url!.startsWith("/articles/") ? NEXT_PAGE : {}) },
+    body: `page at ${req.url}`,
+  });
+  // A hostile client's made-up query strings reach Next once, not once each.
+  await get("/articles/story?x=1");
+  for (const url of ["/articles/story?x=2", "/articles/story", "/articles/story?ref=home&fbclid=abc"])
+    assert.equal((await get(url)).body.toString(), "page at /articles/story?x=1", url);
+  // The JSON API and search read their query strings: each is its own answer.
+  await get("/api/articles?page=1");
+  await get("/api/articles?page=2");
+  assert.deepEqual(calls, ["GET /articles/story?x=1", "GET /api/articles?page=1", "GET /api/articles?page=2"]);
+
+  cache.purge({ pages: ["/articles/story"] });
+  assert.equal((await get("/articles/story?y=3")).headers["x-byline-cache"], "MISS");
+  assert.equal((await get("/articles/story")).headers["x-byline-cache"], "HIT");
+
+  // Its data as JSON is not the page (Next marks both).
+  answerOf = () => ({
+    headers: { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT", "Content-Type": "application/json" },
+    body: "{}",
+  });
+  await get("/articles/data?json=1");
+  assert.equal((await get("/articles/data")).headers["x-byline-cache"], "MISS");
+});
+
+test("the data an answer was built from is this cache's bookkeeping: no reader receives it, kept or not", async () => {
+  answerOf = (req) => ({
+    headers: { "Cache-Control": READER_CACHE_CONTROL, [DATA_TAGS_HEADER]: dataTagsHeader([READER_TAG, "reader:article:secret-draft-id"]) },
+    body: `at ${req.url}`,
+  });
+  const first = await get("/api/articles/x");
+  const second = await get("/api/articles/x");
+  assert.deepEqual([first.headers["x-byline-cache"], second.headers["x-byline-cache"]], ["MISS", "HIT"]);
+  for (const answer of [first, second, await get("/api/articles/x", {}, "HEAD"), await get("/api/articles/y", { "If-None-Match": '"v0"' })])
+    assert.equal(answer.headers[DATA_TAGS_HEADER], undefined);
+  // It still purges by them.
+  cache.purge({ data: ["reader:article:secret-draft-id"] });
+  assert.equal((await get("/api/articles/x")).headers["x-byline-cache"], "MISS");
+});
+
 test("an answer begun before a purge naming other pages is kept; one begun before a purge naming its own page is not", async () => {
   answerOf = (req) => ({
-    headers: { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT" },
+    headers: { "Cache-Control": READER_CACHE_CONTROL, ...NEXT_PAGE },
     body: `old ${req.url}`,
     delayMs: 100,
   });
@@ -219,7 +281,7 @@ test("an answer begun before a purge naming other pages is kept; one begun befor
   await new Promise((r) => setTimeout(r, 30));
   cache.purge({ pages: ["/articles/dropped"] });
   await Promise.all([kept, dropped]);
-  answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT" }, body: `new ${req.url}` });
+  answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL, ...NEXT_PAGE }, body: `new ${req.url}` });
   assert.equal((await get("/articles/kept")).body.toString(), "old /articles/kept");
   assert.equal((await get("/articles/dropped")).body.toString(), "new /articles/dropped");
 });
@@ -322,7 +384,7 @@ test(
       assert.equal((await get("/articles/h")).headers["x-byline-cache"], "MISS");
 
       // A purge naming pages names them on the other instance too.
-      answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL, "x-nextjs-cache": "HIT" }, body: `page at ${req.url}` });
+      answerOf = (req) => ({ headers: { "Cache-Control": READER_CACHE_CONTROL, ...NEXT_PAGE }, body: `page at ${req.url}` });
       await get("/articles/i");
       await get("/articles/j");
       await there({ pages: ["/articles/j"] });
