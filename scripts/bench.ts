@@ -74,11 +74,28 @@ async function prepare() {
   return db;
 }
 
-type Result = { name: string; connections: number; rps: number; p50: number; p99: number; non2xx: number };
+type Result = { name: string; connections: number; rps: number; p50: number; p99: number; non2xx: number; failed: boolean };
 
+/**
+ * One target at `connections` for SECONDS. A run that got no successful answer at all (the
+ * machine's hiccup, a server still starting) is run once more after a pause; if that fails too,
+ * the result says so, and no ratio is printed against it.
+ */
 async function load(name: string, url: string, connections: number): Promise<Result> {
-  const r = await autocannon({ url, connections, duration: SECONDS, pipelining: 1 });
-  return { name, connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors };
+  for (let attempt = 1; ; attempt++) {
+    const r = await autocannon({ url, connections, duration: SECONDS, pipelining: 1 });
+    const failed = r["2xx"] === 0;
+    if (!failed || attempt === 2) {
+      return { name, connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors, failed };
+    }
+    console.log(`(${name} at ${connections} connections got no successful answer: ${r.errors} errors, ${r.timeouts} timeouts; once more)`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+/** `result`'s throughput as a multiple of `reference`'s, or "failed" when the reference got nothing. */
+function ratio(result: Result, reference: Result | undefined): string {
+  return !reference || reference.failed || reference.rps === 0 ? "failed" : fmt(result.rps / reference.rps, 2);
 }
 
 async function pageBytes(url: string) {
@@ -303,9 +320,13 @@ export default function BenchStatic({ html }: { html: string }) {
   console.log(`\n| target | connections | req/s | p50 ms | p99 ms | non-2xx | vs bare | vs static file | vs static page |`);
   console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
   for (const r of results) {
-    const rpsOf = (prefix: string) => results.find((x) => x.connections === r.connections && x.name.startsWith(prefix))!.rps;
+    const reference = (prefix: string) =>
+      ratio(
+        r,
+        results.find((x) => x.connections === r.connections && x.name.startsWith(prefix)),
+      );
     console.log(
-      `| ${r.name} | ${r.connections} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${fmt(r.rps / rpsOf("bare"), 2)} | ${fmt(r.rps / rpsOf("next static file"), 2)} | ${fmt(r.rps / rpsOf("next static page"), 2)} |`,
+      `| ${r.name} | ${r.connections} | ${r.failed ? "failed" : fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${reference("bare")} | ${reference("next static file")} | ${reference("next static page")} |`,
     );
   }
   if (!nginx) console.log("\n(nginx is not installed: `apt-get install nginx` to measure through the micro-cache)");
