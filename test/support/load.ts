@@ -114,13 +114,14 @@ function read(child: ChildProcess, into: ReaderStats): { stop(): Promise<void> }
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
         child.once("message", (message) => {
-          const { latencies, statuses, byPath } = message as {
-            latencies: number[];
+          const { statuses, byPath } = message as {
             statuses: Record<string, number>;
             byPath: Record<string, number[]>;
           };
-          for (const latency of latencies) into.latencies.push(latency);
-          for (const [path, times] of Object.entries(byPath)) into.byPath.set(path, [...(into.byPath.get(path) ?? []), ...times]);
+          for (const [path, times] of Object.entries(byPath)) {
+            into.byPath.set(path, [...(into.byPath.get(path) ?? []), ...times]);
+            for (const latency of times) into.latencies.push(latency);
+          }
           for (const [status, count] of Object.entries(statuses))
             into.statuses.set(Number(status), (into.statuses.get(Number(status)) ?? 0) + count);
           resolve();
