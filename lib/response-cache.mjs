@@ -69,12 +69,17 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
     const { key, pathKey } = keys;
     const request = policyRequestOf(req, keys.url);
     // A page's policy was made for its path alone.
-    const fresh = (/** @type {Entry} */ entry) =>
-      entry.policy.satisfiesWithoutRevalidation(entry.page ? { ...request, url: pathOf(keys.url) } : request);
+    const askedOf = (/** @type {Entry} */ entry) => (entry.page ? { ...request, url: pathOf(keys.url) } : request);
+    const fresh = (/** @type {Entry} */ entry) => entry.policy.satisfiesWithoutRevalidation(askedOf(entry));
     const entry = entries.get(key) ?? pageAt(pathKey);
     if (entry && fresh(entry)) return answerFrom(entry, req, res);
     const awaited = coming.get(key);
     if (awaited) {
+      // Another reader's request is getting this answer anew. A kept one still here is only out of
+      // its second (a change would have purged it), and `stale-while-revalidate` lets it serve
+      // meanwhile, as nginx's `proxy_cache_use_stale updating` does: one reader a second waits
+      // for the new answer, not every reader arriving while it is made.
+      if (entry && usableWhileRenewed(entry.policy, askedOf(entry))) return answerFrom(entry, req, res, "UPDATING");
       const shared = await within(awaited, WAIT_FOR_ANSWER_MS);
       if (shared && fresh(shared)) return answerFrom(shared, req, res);
     }
@@ -426,12 +431,23 @@ function storableEntry(request, status, outgoing, body, tagged) {
 }
 
 /**
+ * Whether a kept answer past its freshness may be served while it is fetched anew.
+ * @param {CachePolicy} policy
+ * @param {CachePolicy.Request} request
+ */
+function usableWhileRenewed(policy, request) {
+  const { response, revalidation } = policy.evaluateRequest(request);
+  return response !== undefined && revalidation?.synchronous === false;
+}
+
+/**
  * @param {Entry} entry
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
+ * @param {"HIT" | "UPDATING"} [state] UPDATING: past its second, served while another request renews it
  */
-function answerFrom(entry, req, res) {
-  res.setHeader("x-byline-cache", "HIT");
+function answerFrom(entry, req, res, state = "HIT") {
+  res.setHeader("x-byline-cache", state);
   if (entry.etag && etagMatches(req.headers["if-none-match"], entry.etag)) {
     const headers = { ...entry.headers };
     for (const name of ["content-length", "content-encoding", "content-type"]) delete headers[name];

@@ -75,6 +75,33 @@ test("a reader page is answered once by the server, then from memory, for its se
   assert.equal(calls.length, 2);
 });
 
+test("past its second, a kept answer serves the readers arriving while one reader's request renews it; after a purge they wait for the new one", async () => {
+  let version = 1;
+  answerOf = (req) => ({
+    headers: { "Cache-Control": READER_CACHE_CONTROL },
+    body: `v${version} of ${req.url}`,
+    delayMs: version > 1 ? 200 : 0,
+  });
+  await get("/articles/busy");
+  await new Promise((r) => setTimeout(r, 1_100));
+  version = 2;
+  const renewing = get("/articles/busy");
+  await new Promise((r) => setTimeout(r, 30));
+  // Served the kept answer, not held up until the renewal's: that one is v2.
+  const meanwhile = await get("/articles/busy");
+  assert.equal(meanwhile.headers["x-byline-cache"], "UPDATING");
+  assert.equal(meanwhile.body.toString(), "v1 of /articles/busy");
+  assert.equal((await renewing).body.toString(), "v2 of /articles/busy");
+  assert.equal((await get("/articles/busy")).body.toString(), "v2 of /articles/busy");
+
+  // A change makes the kept answer wrong, not old: nobody gets it once purged.
+  cache.purge({ data: true });
+  version = 3;
+  const [first, second] = await Promise.all([get("/articles/busy"), get("/articles/busy")]);
+  assert.deepEqual([first.body.toString(), second.body.toString()], ["v3 of /articles/busy", "v3 of /articles/busy"]);
+  assert.equal(calls.length, 3);
+});
+
 test("a compressed answer is never served to a reader who did not ask for compression", async () => {
   const gzipped = await get("/articles/b", { "Accept-Encoding": "gzip" });
   const plain = await get("/articles/b");
