@@ -46,7 +46,9 @@ async function reader(stats, number) {
     const due = firstDue + sent * interval;
     if (rate && due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
     if (!reading) break;
-    const started = rate ? due : performance.now();
+    // From when it was due, or from when it went out if the timer (whole milliseconds, on the event
+    // loop's clock) woke this reader a little early: never a latency shorter than the answer took.
+    const started = rate ? Math.min(due, performance.now()) : performance.now();
     const status = await get(paths[i % paths.length]);
     const latency = performance.now() - started;
     (stats.byPath[paths[i % paths.length]] ??= []).push(latency);
