@@ -7,10 +7,17 @@
 //   node server.mjs [-H hostname] [-p port]      (or PORT; defaults: all interfaces, 3000)
 import http from "node:http";
 import { parseArgs } from "node:util";
+import v8 from "node:v8";
 import cacheSettings from "./lib/cache-settings.js";
 import { createResponseCache, purgedEverywhere } from "./lib/response-cache.mjs";
 
 process.env.NODE_ENV = "production";
+// Prisma 6 plans every query in WebAssembly, on the event loop, and keeps no plans. V8 compiles
+// WebAssembly with its baseline compiler first and optimizes only functions it sees run often:
+// the query planner's run too seldom, so each plan took 2-5 ms (up to 11) and every reader page
+// rendered anew held readers up for tens of milliseconds. Optimized from the first call, a plan
+// takes under 1 ms, for about 0.3 s more at the first queries after a start (docs/performance.md).
+v8.setFlagsFromString("--no-liftoff");
 const { values } = parseArgs({
   options: { hostname: { type: "string", short: "H" }, port: { type: "string", short: "p" } },
 });
