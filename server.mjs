@@ -9,7 +9,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import cacheSettings from "./lib/cache-settings.js";
-import { createResponseCache, purgedEverywhere } from "./lib/response-cache.mjs";
+import { createResponseCache, purgedEverywhere, withoutDataTags } from "./lib/response-cache.mjs";
 
 process.env.NODE_ENV = "production";
 // Prisma 6 plans every query in WebAssembly, on the event loop, and keeps no plans. V8 compiles
@@ -51,7 +51,11 @@ Object.assign(globalThis, {
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 async function answer(req, res) {
   try {
-    await (cache ? cache.handle(req, res, handle) : handle(req, res));
+    if (cache) await cache.handle(req, res, handle);
+    else {
+      withoutDataTags(res); // the response cache's bookkeeping, kept from clients with or without it
+      await handle(req, res);
+    }
   } catch (error) {
     console.error("[byline] request %s failed:", req.url, error);
     if (!res.headersSent) res.statusCode = 500;

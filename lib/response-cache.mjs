@@ -65,7 +65,10 @@ export function createResponseCache({ maxBytes = 64 * 1024 * 1024, maxEntryBytes
    */
   async function handle(req, res, next) {
     const keys = keysOf(req);
-    if (keys === null) return next(req, res);
+    if (keys === null) {
+      withoutDataTags(res);
+      return next(req, res);
+    }
     const { key, pathKey } = keys;
     const request = policyRequestOf(req, keys.url);
     // A page's policy was made for its path alone.
@@ -364,11 +367,11 @@ function policyRequestOf(req, url) {
 
 /**
  * Keeps the data tags Next names for an answer (DATA_TAGS_HEADER, this cache's own bookkeeping)
- * out of what the reader receives, and hands them to `seen` as the headers go out.
+ * out of what the client receives, and hands them to `seen` as the headers go out.
  * @param {import("node:http").ServerResponse} res
- * @param {(tags: unknown) => void} seen
+ * @param {(tags: unknown) => void} [seen]
  */
-function withoutDataTags(res, seen) {
+export function withoutDataTags(res, seen = () => {}) {
   const { writeHead } = res;
   res.writeHead = /** @type {typeof res.writeHead} */ (
     function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {

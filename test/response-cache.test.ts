@@ -291,8 +291,9 @@ test("the data an answer was built from is this cache's bookkeeping: no reader r
   const first = await get("/api/articles/x");
   const second = await get("/api/articles/x");
   assert.deepEqual([first.headers["x-byline-cache"], second.headers["x-byline-cache"]], ["MISS", "HIT"]);
-  for (const answer of [first, second, await get("/api/articles/x", {}, "HEAD"), await get("/api/articles/y", { "If-None-Match": '"v0"' })])
-    assert.equal(answer.headers[DATA_TAGS_HEADER], undefined);
+  const signedIn = await get("/api/articles/x", { Cookie: "next-auth.session-token=abc" });
+  const others = [await get("/api/articles/x", {}, "HEAD"), await get("/api/articles/y", { "If-None-Match": '"v0"' }), signedIn];
+  for (const answer of [first, second, ...others]) assert.equal(answer.headers[DATA_TAGS_HEADER], undefined);
   // It still purges by them.
   cache.purge({ data: ["reader:article:secret-draft-id"] });
   assert.equal((await get("/api/articles/x")).headers["x-byline-cache"], "MISS");
