@@ -181,6 +181,7 @@ test("the audit log reads as words: who, what by name with a link, and each fiel
   const article = await createArticle({ headline: uniqueHeadline("Port strike called off") });
   const renamed = `${article.headline}, unions say`;
   await page.goto(`/admin/articles/${article.id}`);
+  await page.waitForLoadState("networkidle"); // fill's select-then-insert must not straddle hydration
   await page.getByLabel("Headline", { exact: true }).fill(renamed);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("notice")).toContainText("Version 2.");

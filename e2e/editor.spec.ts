@@ -140,6 +140,7 @@ test("text typed while a save is on its way stays in the form, as unsaved", asyn
   await loginAs("EDITOR");
   const article = await createArticle({ headline: uniqueHeadline("Tram line extension"), status: "DRAFT", publishedAt: null });
   await page.goto(`/admin/articles/${article.id}`);
+  await page.waitForLoadState("networkidle"); // fill's select-then-insert must not straddle hydration
   const body = page.getByLabel("Body", { exact: true });
   await body.fill("Sent with the save.");
   // The save is held on its way until the editor has typed more.
